@@ -1,0 +1,12 @@
+// `npm run bench`: every benchmark of this tool, one after another, as Markdown on stdout.
+// Results are copied by hand into BENCHMARKS.md with the machine and date.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const benches = ['cpu-overhead.js', 'flamegraph.js'];
+for (const bench of benches) {
+  const path = fileURLToPath(new URL(bench, import.meta.url));
+  if (!existsSync(path)) continue;
+  console.log(execFileSync(process.execPath, [path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+}

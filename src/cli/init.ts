@@ -1,0 +1,82 @@
+/**
+ * `profile init`: writes a commented starter `profile.config.ts` for the current project. It reads
+ * package.json (scripts and bin) so that the first suite profiles something real at once.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../util/user-error.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+
+interface PackageJson {
+  name?: string;
+  main?: string;
+  bin?: string | Record<string, string>;
+  scripts?: Record<string, string>;
+}
+
+function readPackage(dir: string): PackageJson {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+  } catch {
+    return {};
+  }
+}
+
+/** Workload lines for what the project already has: benchmark/test scripts and its entry point. */
+function suggestedWorkloads(pkg: PackageJson): string[] {
+  const lines: string[] = [];
+  for (const script of ['bench', 'benchmark', 'start', 'test']) {
+    if (pkg.scripts?.[script]) {
+      const name = script === 'benchmark' ? 'bench' : script;
+      lines.push(
+        `        // "npm run ${script}" runs: ${pkg.scripts[script].replace(/\*\//g, '* /')}`,
+        `        ${name}: { command: ['npm', 'run', '${script}'], timeout: 300 },`,
+      );
+    }
+  }
+  const entry = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin ? Object.values(pkg.bin)[0] : pkg.main;
+  if (entry) lines.push(`        entry: { script: '${entry.replace(/'/g, "\\'")}', args: ['--help'] },`);
+  if (lines.length === 0) {
+    lines.push(`        // A JS or TS file run in its own Node process (TypeScript needs no build step):`);
+    lines.push(`        example: { script: 'bench/example.ts', args: [] },`);
+  }
+  return lines;
+}
+
+export function starterConfig(pkg: PackageJson): string {
+  return `// perfsuite configuration: \`profile list\` shows what it defines, \`profile cpu all\` profiles it.
+// Paths are relative to this file. Names become file names: letters, digits, "_", "-" and ".".
+import { defineConfig } from 'perfsuite';
+
+export default defineConfig({
+  // Where profiles/, flamegraphs/, memory_profiles/ and reports/ are written (default: here).
+  // outDir: 'perf-results',
+  suites: {
+    // A suite is a named group of workloads: \`profile cpu main\` runs this one.
+    main: {
+      description: 'workloads of ${(pkg.name ?? 'this project').replace(/'/g, "\\'")}',
+      workloads: {
+${suggestedWorkloads(pkg).join('\n')}
+        // A command is an argv array, never run through a shell; Node processes it starts are profiled too.
+        // server: {
+        //   command: ['node', 'server.js'],
+        //   env: { PORT: '3000' },
+        //   duration: 10, // stop it gracefully (SIGINT) after 10 s: servers and watchers
+        //   timeout: 60,  // kill the whole process tree after 60 s (default 120)
+        // },
+      },
+    },
+  },
+});
+`;
+}
+
+export async function initCommand(dir: string, opts: { force?: boolean }): Promise<string> {
+  const path = join(dir, 'profile.config.ts');
+  if (existsSync(path) && !opts.force) {
+    throw new UserError(`${path} already exists; use --force to overwrite it`);
+  }
+  await writeFileAtomic(path, starterConfig(readPackage(dir)));
+  process.stdout.write(`wrote ${path}\nnext: profile list, then profile cpu main\n`);
+  return path;
+}

@@ -1,0 +1,98 @@
+/**
+ * The `profile` command line: parses arguments and hands them to one function per command.
+ * Exit codes: 0 success, 1 a workload failed, 2 a usage or config error, 130 Ctrl-C.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ENGINE_NAMES } from '../engines/index.js';
+import { UserError } from '../util/user-error.js';
+import { cpuCommand } from './cpu.js';
+import { flamegraphCommand } from './flamegraph.js';
+import { initCommand } from './init.js';
+import { listCommand } from './list.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const number = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new UserError(`"${value}" is not a number`);
+  return n;
+};
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Splits `profile cpu all` from `profile cpu -- node app.js`: commander must not parse the command. */
+function splitCommand(argv: string[]): { own: string[]; command: string[] } {
+  const at = argv.indexOf('--', 2);
+  return at < 0 ? { own: argv, command: [] } : { own: argv.slice(0, at), command: argv.slice(at + 1) };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { own, command } = splitCommand(argv);
+  let exitCode = 0;
+  const program = new Command('profile')
+    .description('Profile Node.js and TypeScript workloads: CPU flamegraphs, memory growth and validation.')
+    .version(pkg.version)
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('cpu')
+    .description('run workloads under CPU sampling; write pprof profiles, folded stacks and SVG flamegraphs')
+    .argument('[suite]', 'a suite name, or "all"; or give a command after "--"')
+    .option('-c, --config <path>', 'config file (default: profile.config.* found upward, else the demo)')
+    .option('-w, --workload <name>', 'only this workload (repeatable; "name" or "suite/name")', collect)
+    .addOption(new Option('-e, --engine <engine>', 'sampling engine').choices(ENGINE_NAMES).default('pprof'))
+    .option('-i, --interval <ms>', 'milliseconds between samples', number, 1)
+    .option('--cpu-time', 'also record CPU time next to wall time (pprof engine, Linux/macOS)')
+    .option('-d, --duration <s>', 'stop each workload gracefully after this many seconds', number)
+    .option('-t, --timeout <s>', 'kill a workload and its process tree after this many seconds', number)
+    .option('-o, --out-dir <dir>', 'where profiles/ and flamegraphs/ are written (default: current directory)')
+    .option('--top <n>', 'functions listed by self and by total time', number, 10)
+    .option('--json', 'print a machine-readable result (docs/cpu-json.md) instead of the summary')
+    .action(async (suite: string | undefined, opts) => {
+      exitCode = await cpuCommand(suite, command, opts);
+    });
+
+  program
+    .command('flamegraph')
+    .description('render pprof (.pb, .pb.gz), .cpuprofile or folded files to an interactive SVG')
+    .argument('<input...>', 'profiles to render; several are merged (with --diff: BASE NEW)')
+    .option('-o, --output <file>', 'SVG file to write')
+    .option('--diff', 'differential flamegraph of NEW against BASE')
+    .option('--inverted', 'icicle layout (root at the top)')
+    .option('--min-width <px>', 'leave out frames narrower than this', number)
+    .option('--title <title>', 'title of the graph')
+    .action(async (inputs: string[], opts) => {
+      const written = await flamegraphCommand(inputs, opts);
+      process.stdout.write(`${written}\n`);
+    });
+
+  program
+    .command('list')
+    .description('list suites and workloads of the config (or of the built-in demo)')
+    .option('-c, --config <path>', 'config file')
+    .option('--json', 'machine-readable output')
+    .action(async (opts) => {
+      await listCommand(opts);
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter profile.config.ts for the current project')
+    .option('--force', 'overwrite an existing profile.config.ts')
+    .action(async (opts) => {
+      await initCommand(process.cwd(), opts);
+    });
+
+  try {
+    await program.parseAsync(own);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UserError) {
+      process.stderr.write(`profile: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

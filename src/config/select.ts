@@ -1,0 +1,32 @@
+/**
+ * Picks the workloads a command runs from `<suite|all>` and `--workload` filters, with errors that
+ * list what exists so a typo is fixed in one go.
+ */
+import { UserError } from '../util/user-error.js';
+import type { Config, Workload } from './schema.js';
+
+export interface SelectedWorkload {
+  suite: string;
+  name: string;
+  workload: Workload;
+}
+
+export function selectWorkloads(config: Config, target: string, filters: string[] = []): SelectedWorkload[] {
+  const suiteNames = Object.keys(config.suites);
+  if (target !== 'all' && !(target in config.suites)) {
+    throw new UserError(`unknown suite "${target}". Suites: ${suiteNames.join(', ')} (or "all").`);
+  }
+  const suites = target === 'all' ? suiteNames : [target];
+  const all: SelectedWorkload[] = suites.flatMap((suite) =>
+    Object.entries(config.suites[suite]?.workloads ?? {}).map(([name, workload]) => ({ suite, name, workload })),
+  );
+  if (filters.length === 0) return all;
+  // A filter matches a workload name, or `suite/workload`.
+  const chosen = all.filter((w) => filters.some((f) => f === w.name || f === `${w.suite}/${w.name}`));
+  const unknown = filters.filter((f) => !all.some((w) => f === w.name || f === `${w.suite}/${w.name}`));
+  if (unknown.length > 0) {
+    const names = all.map((w) => `${w.suite}/${w.name}`).join(', ');
+    throw new UserError(`unknown workload ${unknown.map((u) => `"${u}"`).join(', ')} in "${target}". Workloads: ${names}.`);
+  }
+  return chosen;
+}

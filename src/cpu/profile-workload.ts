@@ -1,0 +1,141 @@
+/**
+ * Profiles one workload end to end: launch under the engine, wait for the whole process tree,
+ * import every process's profile into the model, and write pprof, folded and SVG files. Whatever
+ * happens to the workload, what it got as far as recording is written and a result comes back.
+ */
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Engine, EngineContext } from '../engines/engine.js';
+import { toFolded } from '../model/folded.js';
+import { toPprof } from '../model/pprof.js';
+import type { Profile } from '../model/profile.js';
+import { topFunctions } from '../model/top.js';
+import { renderFlamegraph } from '../render/flamegraph/index.js';
+import { type LaunchSpec, runProcess } from '../runner/run-process.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { combineProcesses } from './combine.js';
+import type { CpuOutputFiles, CpuResult } from './result.js';
+
+export interface CpuRunOptions {
+  engine: Engine;
+  intervalUs: number;
+  cpuTime: boolean;
+  outDir: string;
+  /** How many functions the result lists by self and by total time. @default 10 */
+  top?: number;
+  signal?: AbortSignal;
+}
+
+export interface CpuTarget {
+  suite: string;
+  workload: string;
+  spec: LaunchSpec;
+  durationMs?: number;
+  timeoutMs: number;
+}
+
+/** Where a workload's files go, relative to the output directory (DESIGN.md's layout). */
+export function outputPaths(outDir: string, suite: string, workload: string) {
+  return {
+    pprof: join(outDir, 'profiles', suite, `${workload}.cpu.pb.gz`),
+    folded: join(outDir, 'profiles', suite, `${workload}.folded`),
+    log: join(outDir, 'profiles', suite, `${workload}.log`),
+    svg: join(outDir, 'flamegraphs', suite, `${workload}.svg`),
+    engineFile: (suffix: string) => join(outDir, 'profiles', suite, `${workload}${suffix}`),
+  };
+}
+
+/** Sample count: the `count` value where the profile has one, else the number of stacks. */
+function sampleCount(profile: Profile): number {
+  const index = profile.valueTypes.findIndex((t) => t.unit === 'count');
+  if (index < 0) return profile.samples.length;
+  let n = 0;
+  for (const s of profile.samples) n += s.values[index] ?? 0;
+  return n;
+}
+
+async function writeOutputs(profile: Profile, paths: ReturnType<typeof outputPaths>): Promise<CpuOutputFiles> {
+  // Independent files: write them concurrently; each write is atomic on its own.
+  await Promise.all([
+    writeFileAtomic(paths.pprof, toPprof(profile)),
+    writeFileAtomic(paths.folded, toFolded(profile)),
+    writeFileAtomic(paths.svg, renderFlamegraph(profile)),
+  ]);
+  return { pprof: paths.pprof, folded: paths.folded, svg: paths.svg };
+}
+
+export async function profileWorkload(target: CpuTarget, options: CpuRunOptions): Promise<CpuResult> {
+  const { engine } = options;
+  const paths = outputPaths(options.outDir, target.suite, target.workload);
+  const ctx: EngineContext = {
+    artifactDir: await mkdtemp(join(tmpdir(), 'perfsuite-')),
+    intervalUs: options.intervalUs,
+    cpuTime: options.cpuTime,
+  };
+  const base = {
+    suite: target.suite,
+    workload: target.workload,
+    engine: engine.name,
+    measures: engine.describe(ctx),
+  };
+  const empty = { durationMs: 0, processes: 0, sampleCount: 0, postProcessMs: 0, topSelf: [], topTotal: [] };
+  try {
+    let spec: LaunchSpec;
+    try {
+      spec = engine.launch(target.spec, ctx);
+    } catch (error) {
+      return { ...base, ...empty, state: 'error', reason: (error as Error).message, files: {} };
+    }
+    await mkdir(join(options.outDir, 'profiles', target.suite), { recursive: true });
+    const startTime = Date.now();
+    const outcome = await runProcess(spec, {
+      timeoutMs: target.timeoutMs,
+      ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      logFile: paths.log,
+    });
+    const exited = performance.now();
+
+    const parts = await engine.collect(ctx);
+    const profile = combineProcesses(
+      parts,
+      {
+        title: `${target.suite}/${target.workload}`,
+        suite: target.suite,
+        workload: target.workload,
+        engine: engine.name,
+        startTime,
+        durationNanos: Math.round(outcome.wallMs * 1e6),
+      },
+      target.spec.cwd,
+    );
+    const files: CpuOutputFiles = { log: paths.log };
+    if (profile) Object.assign(files, await writeOutputs(profile, paths));
+    const kept = (await engine.keep?.(ctx)) ?? [];
+    for (const { from, suffix } of kept) {
+      const to = paths.engineFile(suffix);
+      await copyFile(from, to);
+      files.engine = [...(files.engine ?? []), to];
+    }
+    const limit = options.top ?? 10;
+    const reason =
+      outcome.reason ?? (profile ? undefined : 'no profile was written (the process never reached Node)');
+    return {
+      ...base,
+      state: profile || outcome.state !== 'ok' ? outcome.state : 'failed',
+      ...(reason ? { reason } : {}),
+      ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
+      ...(outcome.signal ? { signal: outcome.signal } : {}),
+      durationMs: outcome.wallMs,
+      processes: parts.length,
+      sampleCount: profile ? sampleCount(profile) : 0,
+      postProcessMs: performance.now() - exited,
+      topSelf: profile ? topFunctions(profile, { limit, sortBy: 'self' }) : [],
+      topTotal: profile ? topFunctions(profile, { limit, sortBy: 'total' }) : [],
+      files,
+    };
+  } finally {
+    await rm(ctx.artifactDir, { recursive: true, force: true });
+  }
+}

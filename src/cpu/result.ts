@@ -1,0 +1,44 @@
+/**
+ * The result of profiling one workload: one type for success and failure alike (a crashed or
+ * timed-out workload has the same fields and a `state`), read by the terminal summary and `--json`.
+ * The JSON form is documented in docs/cpu-json.md; bump `CPU_JSON_VERSION` on breaking changes.
+ */
+import type { EngineName } from '../engines/engine.js';
+import type { FunctionStat } from '../model/top.js';
+
+export const CPU_JSON_VERSION = 1;
+
+export type CpuState = 'ok' | 'failed' | 'timeout' | 'interrupted' | 'error';
+
+export interface CpuOutputFiles {
+  pprof?: string;
+  folded?: string;
+  svg?: string;
+  /** The workload's own stdout and stderr. */
+  log?: string;
+  /** Files the engine writes itself and we keep, e.g. 0x's flamegraph.html. */
+  engine?: string[];
+}
+
+export interface CpuResult {
+  suite: string;
+  workload: string;
+  state: CpuState;
+  /** Why it is not `ok`, in a sentence. */
+  reason?: string;
+  engine: EngineName;
+  /** What the samples measure: `wall time (@datadog/pprof)`... */
+  measures: string;
+  exitCode?: number;
+  signal?: string;
+  /** Wall time of the workload run, ms. */
+  durationMs: number;
+  /** Node processes profiled (a workload that forks has several). */
+  processes: number;
+  sampleCount: number;
+  /** From the workload's exit to the last output file on disk, ms. */
+  postProcessMs: number;
+  topSelf: FunctionStat[];
+  topTotal: FunctionStat[];
+  files: CpuOutputFiles;
+}

@@ -1,0 +1,37 @@
+/**
+ * An engine is one way of sampling a workload: how to launch it (argv and environment) and how to
+ * turn what it left on disk into profiles of the model, one per OS process. Engines never render
+ * and never spawn: the runner does both.
+ */
+import type { ProcessRecord } from '../agent/protocol.cjs';
+import type { Profile } from '../model/profile.js';
+import type { LaunchSpec } from '../runner/run-process.js';
+
+export const ENGINE_NAMES = ['pprof', 'cpu-prof', '0x'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+export interface EngineContext {
+  /** Empty directory the engine's artifacts go to; the runner removes it afterwards. */
+  artifactDir: string;
+  /** Sampling interval, microseconds. */
+  intervalUs: number;
+  /** Record CPU time next to wall time, where the engine and platform can. */
+  cpuTime: boolean;
+}
+
+/** One process's profile and, where the agent ran in it, what the process said of itself. */
+export interface ProcessProfile {
+  profile: Profile;
+  process?: ProcessRecord;
+}
+
+export interface Engine {
+  name: EngineName;
+  /** What the engine measures, for titles and JSON: `wall time`, `CPU ticks`... */
+  describe(ctx: EngineContext): string;
+  launch(spec: LaunchSpec, ctx: EngineContext): LaunchSpec;
+  /** Reads the artifacts; processes that got far enough to write something are all returned. */
+  collect(ctx: EngineContext): Promise<ProcessProfile[]>;
+  /** Files of the engine's own worth keeping beside our outputs (0x's flamegraph.html). */
+  keep?(ctx: EngineContext): Promise<{ from: string; suffix: string }[]>;
+}

@@ -1,0 +1,96 @@
+/**
+ * Runs one workload process to its end under a duration, a timeout and an abort signal, with its
+ * output captured to a log file. Never through a shell: the argv goes to the OS as it is.
+ */
+import { createWriteStream } from 'node:fs';
+import { execa } from 'execa';
+import { stopTree } from './process-tree.js';
+
+/** What to start; `argv[0]` is the program (looked up on PATH when it has no slash). */
+export interface LaunchSpec {
+  argv: string[];
+  cwd: string;
+  /** Full environment of the child (not merged with ours). */
+  env: Record<string, string>;
+}
+
+export interface RunLimits {
+  /** Stop gracefully (SIGINT) after this long: servers and watchers. */
+  durationMs?: number;
+  /** Stop (SIGTERM, then SIGKILL) the whole tree after this long. */
+  timeoutMs: number;
+  /** Time a process tree gets to write its profiles between the first signal and SIGKILL. */
+  graceMs?: number;
+  /** Aborted on Ctrl-C: stop the tree and report `interrupted`. */
+  signal?: AbortSignal;
+  /** Workload stdout and stderr go here. */
+  logFile: string;
+}
+
+/** How a process ended. Failures are outcomes too, so the other workloads still run. */
+export interface ProcessOutcome {
+  state: 'ok' | 'failed' | 'timeout' | 'interrupted';
+  exitCode?: number;
+  signal?: string;
+  /** Stopped on purpose at the end of `durationMs` (then a signal exit still counts as ok). */
+  stoppedAfterDuration: boolean;
+  wallMs: number;
+  /** Why it failed, in a sentence, e.g. `exited with code 1` or `spawn ENOENT: no program "nod"`. */
+  reason?: string;
+}
+
+export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<ProcessOutcome> {
+  const [file, ...args] = spec.argv;
+  if (!file) throw new Error('empty argv');
+  const log = createWriteStream(limits.logFile);
+  const started = performance.now();
+  const child = execa(file, args, {
+    cwd: spec.cwd,
+    env: spec.env,
+    extendEnv: false,
+    // Own process group, so that one signal reaches the whole tree.
+    detached: true,
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    reject: false,
+    buffer: false,
+  });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+
+  let why: 'duration' | 'timeout' | 'interrupted' | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: typeof why, first: NodeJS.Signals): void => {
+    if (why || child.pid === undefined) return;
+    why = reason;
+    stopping = stopTree(child.pid, first, limits.graceMs ?? 4000);
+  };
+  const timers = [
+    setTimeout(() => stop('timeout', 'SIGTERM'), limits.timeoutMs),
+    limits.durationMs === undefined ? undefined : setTimeout(() => stop('duration', 'SIGINT'), limits.durationMs),
+  ];
+  const onAbort = (): void => stop('interrupted', 'SIGINT');
+  limits.signal?.addEventListener('abort', onAbort, { once: true });
+  if (limits.signal?.aborted) onAbort();
+
+  const result = await child;
+  const wallMs = performance.now() - started;
+  for (const t of timers) clearTimeout(t);
+  limits.signal?.removeEventListener('abort', onAbort);
+  // The main process is gone; whatever it left behind in its group is stopped too (no orphans),
+  // with time to write profiles first.
+  if (child.pid !== undefined) await (stopping ?? stopTree(child.pid, 'SIGTERM', limits.graceMs ?? 4000));
+  await new Promise((r) => log.end(r));
+
+  const exitCode = result.exitCode;
+  const signal = result.signal;
+  const base = { stoppedAfterDuration: why === 'duration', wallMs, ...(exitCode === undefined ? {} : { exitCode }), ...(signal ? { signal } : {}) };
+  if (why === 'interrupted') return { ...base, state: 'interrupted', reason: 'interrupted (Ctrl-C)' };
+  if (why === 'timeout') return { ...base, state: 'timeout', reason: `timed out after ${limits.timeoutMs / 1000} s; its process tree was killed` };
+  if (result.failed && result.exitCode === undefined && !signal) {
+    return { ...base, state: 'failed', reason: result.shortMessage ?? result.message };
+  }
+  if (why === 'duration' || exitCode === 0) return { ...base, state: 'ok' };
+  return { ...base, state: 'failed', reason: signal ? `killed by ${signal}` : `exited with code ${exitCode}` };
+}

@@ -1,0 +1,113 @@
+// Faults: a crash keeps its profile and fails the run; a hang is killed with its whole tree at the
+// timeout; a duration stop is graceful; Ctrl-C stops the tree and keeps finished results; bad input
+// gets exit code 2 and a message that lists what exists.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CpuResult } from '../../src/cpu/result.js';
+import { alive, bin, fixtures, repoRoot, runCli, tempDir } from './run-cli.js';
+
+const config = join(fixtures, 'profile.config.ts');
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+describe('faults', () => {
+  it('a crashing workload is reported failed, its profile kept, the others still run, exit code 1', async () => {
+    const out = tempDir();
+    const run = await runCli(['cpu', 'fixtures', '-w', 'crash', '-w', 'hot', '--config', config, '--out-dir', out, '--json']);
+    expect(run.code).toBe(1);
+    const { results } = JSON.parse(run.stdout) as { results: CpuResult[] };
+    const [crash, hot] = results;
+    expect(crash?.state).toBe('failed');
+    expect(crash?.exitCode).toBe(1);
+    expect(crash?.topSelf.map((f) => f.name)).toContain('beforeCrash');
+    expect(existsSync(crash?.files.svg as string)).toBe(true);
+    expect(readFileSync(crash?.files.log as string, 'utf8')).toMatch(/deliberate crash/);
+    expect(hot?.state).toBe('ok');
+  });
+
+  it('a hanging workload is killed with its whole process tree at the timeout', async () => {
+    const out = tempDir();
+    const pidFile = join(out, 'child.pid');
+    const started = Date.now();
+    const run = await runCli(['cpu', 'fixtures', '-w', 'hang', '--config', config, '--out-dir', out, '--json'], {
+      env: { HANG_PID_FILE: pidFile },
+    });
+    const elapsed = Date.now() - started;
+    expect(run.code).toBe(1);
+    const [result] = (JSON.parse(run.stdout) as { results: CpuResult[] }).results;
+    expect(result?.state).toBe('timeout');
+    expect(elapsed).toBeLessThan(15_000);
+    const childPid = Number(readFileSync(pidFile, 'utf8'));
+    expect(alive(childPid)).toBe(false);
+  });
+
+  it('a long-running workload is stopped gracefully after its duration and its profile written', async () => {
+    const out = tempDir();
+    const run = await runCli(['cpu', 'fixtures', '-w', 'server', '--config', config, '--out-dir', out, '--json']);
+    const [result] = (JSON.parse(run.stdout) as { results: CpuResult[] }).results;
+    expect(run.code).toBe(0);
+    expect(result?.state).toBe('ok');
+    expect(result?.durationMs).toBeGreaterThan(900);
+    expect(result?.durationMs).toBeLessThan(5000);
+    expect(result?.sampleCount).toBeGreaterThan(50);
+  });
+
+  it('Ctrl-C stops the workload tree, keeps finished results and exits 130', async () => {
+    const out = tempDir();
+    const pidFile = join(out, 'child.pid');
+    const child = spawn(
+      process.execPath,
+      [bin, 'cpu', 'fixtures', '-w', 'hot', '-w', 'hang', '--timeout', '60', '--config', config, '--out-dir', out],
+      { cwd: repoRoot, env: { ...process.env, HANG_PID_FILE: pidFile }, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    expect(await waitFor(() => existsSync(pidFile), 20_000)).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    const saved = JSON.parse(readFileSync(join(out, 'profiles', 'cpu_results.json'), 'utf8')) as { results: CpuResult[] };
+    expect(saved.results.map((r) => [r.workload, r.state])).toEqual([
+      ['hot', 'ok'],
+      ['hang', 'interrupted'],
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('an unknown suite lists the suites and exits 2', async () => {
+    const run = await runCli(['cpu', 'nope', '--config', config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown suite "nope"\. Suites: fixtures/);
+  });
+
+  it('an unknown workload lists the workloads and exits 2', async () => {
+    const run = await runCli(['cpu', 'fixtures', '-w', 'nope', '--config', config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown workload "nope".*fixtures\/hot/);
+  });
+
+  it('an invalid config names the file and the key path', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'profile.config.json');
+    writeFileSync(file, JSON.stringify({ suites: { s: { workloads: { '../x': { script: 'a.js', timeout: -1 } } } } }));
+    const run = await runCli(['cpu', 'all', '--config', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(file);
+    expect(run.stderr).toMatch(/suites\.s\.workloads\.\.\.\/x.*path separators|suites\.s\.workloads/);
+  });
+
+  it('an unknown engine is a usage error', async () => {
+    const run = await runCli(['cpu', 'all', '--engine', 'perf']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/perf/);
+  });
+});

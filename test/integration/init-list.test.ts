@@ -1,0 +1,43 @@
+// `profile init` writes a starter config that `profile list` then loads and validates; with no
+// config anywhere, `list` shows the built-in demo and says so.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli, tempDir } from './run-cli.js';
+
+// Inside the repository (git-ignored), so that the config's `import 'perfsuite'` resolves to this package.
+const scratch = join(repoRoot, 'test', '.out', `init-${process.pid}`);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('profile init and list', () => {
+  it('init writes a commented config in well under 2 s, and list loads it', async () => {
+    mkdirSync(scratch, { recursive: true });
+    writeFileSync(join(scratch, 'bench.js'), 'for (let i = 0; i < 1e6; i++);\n');
+    const started = Date.now();
+    const init = await runCli(['init'], { cwd: scratch });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(init.code).toBe(0);
+    const text = readFileSync(join(scratch, 'profile.config.ts'), 'utf8');
+    expect(text).toMatch(/^\/\/ perfsuite configuration/);
+    expect(text).toContain("import { defineConfig } from 'perfsuite'");
+
+    const again = await runCli(['init'], { cwd: scratch });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; use --force/);
+
+    const list = await runCli(['list', '--json'], { cwd: scratch });
+    expect(list.code).toBe(0);
+    const listed = JSON.parse(list.stdout) as { config: string; suites: { suite: string; workloads: unknown[] }[] };
+    expect(listed.config).toBe(join(scratch, 'profile.config.ts'));
+    expect(listed.suites[0]?.suite).toBe('main');
+  });
+
+  it('with no config anywhere, list shows the built-in demo suites', async () => {
+    const list = await runCli(['list'], { cwd: tempDir() });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/built-in demo/);
+    for (const suite of ['template_render', 'toml_parse', 'file_ops', 'hot_reload', 'scalability']) {
+      expect(list.stdout).toMatch(new RegExp(`^${suite}`, 'm'));
+    }
+  });
+});
