@@ -26,6 +26,6 @@ export interface ProcessRecord {
   /** `exit` (normal, uncaught exception or process.exit), or the signal that stopped it. */
   endedBy: string;
   exitCode?: number;
-  /** File name of the profile this process wrote, relative to the artifact directory. */
-  profile?: string;
+  /** Files this process's agent wrote, relative to the artifact directory. */
+  files: string[];
 }

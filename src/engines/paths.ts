@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
 
 /** The preload agent, always the built one: workload processes run plain Node. */
-export const agentPath = join(root, 'dist', 'agent', 'cpu-agent.cjs');
+export const agentPath = join(root, 'dist', 'agent', 'preload.cjs');
 
 /** tsx's `--import` entry, by absolute URL so it resolves whatever the workload's cwd. */
 export const tsxLoaderUrl = new URL(`file://${join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs')}`).href;

@@ -1,0 +1,55 @@
+/**
+ * Runs the agent's finishers once when the process ends for any reason (normal exit, process.exit,
+ * uncaught exception, SIGINT/SIGTERM/SIGHUP) and leaves `<pid>.json` saying how it ended.
+ */
+import { join } from 'node:path';
+import type { ProcessRecord } from './protocol.cjs';
+import { writeAtomicSync } from './write-atomic.cjs';
+
+/** Writes what the agent collected; returns the file names it wrote (relative to the artifact dir). */
+export type Finisher = () => string[];
+
+export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal: boolean): void {
+  const startedAt = Date.now();
+  let done = false;
+  const record = (endedBy: string, exitCode?: number): void => {
+    if (done) return;
+    done = true;
+    let files: string[] = [];
+    try {
+      files = finish();
+    } catch (error) {
+      process.stderr.write(`perfsuite agent: could not write the profile of pid ${process.pid}: ${error}\n`);
+    }
+    const info: ProcessRecord = {
+      pid: process.pid,
+      ppid: process.ppid,
+      argv: process.argv,
+      startedAt,
+      endedAt: Date.now(),
+      endedBy,
+      ...(exitCode === undefined ? {} : { exitCode }),
+      files,
+    };
+    writeAtomicSync(join(artifactDir, `${process.pid}.json`), JSON.stringify(info));
+  };
+
+  // Prepended: @datadog/pprof's own exit hook stops the profiler and discards the profile.
+  process.prependListener('exit', (code) => record('exit', code));
+
+  // A signal with no listener kills the process without an 'exit' event. Ours records, then
+  // re-raises the signal with its default action, unless the program has handlers of its own
+  // (a server's graceful shutdown), in which case its eventual exit is recorded as usual.
+  // With `exitOnSignal` (for --cpu-prof, which V8 writes only on exit) it exits instead.
+  const codes = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+  for (const signal of Object.keys(codes) as (keyof typeof codes)[]) {
+    const onSignal = (): void => {
+      if (process.listenerCount(signal) > 1) return;
+      if (exitOnSignal) process.exit(128 + codes[signal]);
+      record(signal);
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}

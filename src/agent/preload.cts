@@ -1,0 +1,29 @@
+/**
+ * The preload the runner injects into every Node process of a workload (`--require` in NODE_OPTIONS,
+ * so child processes that a workload spawns load it too). By mode:
+ * - `pprof`: CPU sampling with @datadog/pprof, written as `<pid>.pb.gz` however the process ends;
+ * - `signals` (for `--cpu-prof`): only turns SIGINT/SIGTERM into a normal exit, because V8 writes
+ *   --cpu-prof output on exit but not when a signal kills the process.
+ * Each mode leaves `<pid>.json` (argv, ppid, how it ended) for naming and merging.
+ *
+ * Kept in CommonJS and free of heavy imports: it runs inside the measured process.
+ */
+import { isMainThread } from 'node:worker_threads';
+import { startCpuProfiler } from './cpu.cjs';
+import { type Finisher, onProcessEnd } from './lifecycle.cjs';
+import { type AgentMode, ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_CPU_TIME, ENV_INTERVAL_US } from './protocol.cjs';
+
+const dir = process.env[ENV_AGENT_DIR];
+const mode = (process.env[ENV_AGENT_MODE] ?? 'pprof') as AgentMode;
+
+function start(artifactDir: string): void {
+  let finish: Finisher = () => [];
+  if (mode === 'pprof') {
+    const cpuTime = process.env[ENV_CPU_TIME] === '1' && process.platform !== 'win32';
+    finish = startCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000), cpuTime);
+  }
+  onProcessEnd(artifactDir, finish, mode === 'signals');
+}
+
+// Worker threads inherit NODE_OPTIONS; the main thread's profile is the one we want.
+if (dir && isMainThread) start(dir);
