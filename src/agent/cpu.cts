@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Finisher } from './lifecycle.cjs';
+import { artifactNames } from './protocol.cjs';
 import { nodeSourceMapper } from './source-mapper.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
@@ -22,7 +23,7 @@ export function startCpuProfiler(artifactDir: string, intervalMicros: number, cp
     collectCpuTime: cpuTime,
   });
   return () => {
-    const name = `${process.pid}.pb.gz`;
+    const name = artifactNames.cpuProfile(process.pid);
     writeAtomicSync(join(artifactDir, name), encodeSync(time.stop()));
     return [name];
   };

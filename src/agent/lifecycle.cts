@@ -3,7 +3,7 @@
  * uncaught exception, SIGINT/SIGTERM/SIGHUP) and leaves `<pid>.json` saying how it ended.
  */
 import { join } from 'node:path';
-import type { ProcessRecord } from './protocol.cjs';
+import { artifactNames, type ProcessRecord } from './protocol.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
 /** Writes what the agent collected; returns the file names it wrote (relative to the artifact dir). */
@@ -31,7 +31,7 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
       ...(exitCode === undefined ? {} : { exitCode }),
       files,
     };
-    writeAtomicSync(join(artifactDir, `${process.pid}.json`), JSON.stringify(info));
+    writeAtomicSync(join(artifactDir, artifactNames.record(process.pid)), JSON.stringify(info));
   };
 
   // Prepended: @datadog/pprof's own exit hook stops the profiler and discards the profile.

@@ -2,16 +2,28 @@
  * The preload the runner injects into every Node process of a workload (`--require` in NODE_OPTIONS,
  * so child processes that a workload spawns load it too). By mode:
  * - `pprof`: CPU sampling with @datadog/pprof, written as `<pid>.pb.gz` however the process ends;
- * - `signals` (for `--cpu-prof`): only turns SIGINT/SIGTERM into a normal exit, because V8 writes
- *   --cpu-prof output on exit but not when a signal kills the process.
+ * - `memory`: V8 heap readings and in-use heap profiles (see memory.cts);
+ * - `cpu-prof`: in a process started with `--cpu-prof`, only turns SIGINT/SIGTERM into a normal
+ *   exit, because V8 writes --cpu-prof output on exit but not when a signal kills the process; in
+ *   any other Node process (children of the workload), the same V8 profiler through the inspector.
  * Each mode leaves `<pid>.json` (argv, ppid, how it ended) for naming and merging.
  *
  * Kept in CommonJS and free of heavy imports: it runs inside the measured process.
  */
 import { isMainThread } from 'node:worker_threads';
 import { startCpuProfiler } from './cpu.cjs';
+import { startInspectorCpuProfiler } from './cpu-prof.cjs';
 import { type Finisher, onProcessEnd } from './lifecycle.cjs';
-import { type AgentMode, ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_CPU_TIME, ENV_INTERVAL_US } from './protocol.cjs';
+import { startMemorySampler } from './memory.cjs';
+import {
+  type AgentMode,
+  ENV_AGENT_DIR,
+  ENV_AGENT_MODE,
+  ENV_CPU_TIME,
+  ENV_HEAP_SNAPSHOT_MS,
+  ENV_INTERVAL_US,
+  ENV_MEMORY_INTERVAL_MS,
+} from './protocol.cjs';
 
 const dir = process.env[ENV_AGENT_DIR];
 const mode = (process.env[ENV_AGENT_MODE] ?? 'pprof') as AgentMode;
@@ -21,8 +33,15 @@ function start(artifactDir: string): void {
   if (mode === 'pprof') {
     const cpuTime = process.env[ENV_CPU_TIME] === '1' && process.platform !== 'win32';
     finish = startCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000), cpuTime);
+  } else if (mode === 'memory') {
+    const intervalMs = Number(process.env[ENV_MEMORY_INTERVAL_MS] ?? 100);
+    finish = startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 2000));
   }
-  onProcessEnd(artifactDir, finish, mode === 'signals');
+  const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
+  if (mode === 'cpu-prof' && !hasCpuProfFlag) {
+    finish = startInspectorCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000));
+  }
+  onProcessEnd(artifactDir, finish, mode === 'cpu-prof' && hasCpuProfFlag);
 }
 
 // Worker threads inherit NODE_OPTIONS; the main thread's profile is the one we want.

@@ -6,14 +6,44 @@
 
 /** Directory where each profiled process writes `<pid>.pb.gz` / `<pid>.json`; no agent work without it. */
 export const ENV_AGENT_DIR = 'PERFSUITE_AGENT_DIR';
-/** `pprof` (the agent samples with @datadog/pprof) or `signals` (only make SIGINT/SIGTERM exit cleanly). */
+/** What the agent does: see AgentMode and preload.cts. */
 export const ENV_AGENT_MODE = 'PERFSUITE_AGENT_MODE';
 /** Sampling interval in microseconds. */
 export const ENV_INTERVAL_US = 'PERFSUITE_INTERVAL_US';
 /** `1` to record CPU time next to wall time (Linux and macOS only). */
 export const ENV_CPU_TIME = 'PERFSUITE_CPU_TIME';
+/** Memory mode: milliseconds between V8 heap readings. */
+export const ENV_MEMORY_INTERVAL_MS = 'PERFSUITE_MEMORY_INTERVAL_MS';
+/** Memory mode: milliseconds between in-use heap profiles (the first is taken after one interval). */
+export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
 
-export type AgentMode = 'pprof' | 'signals';
+export type AgentMode = 'pprof' | 'cpu-prof' | 'memory';
+
+/** One line of `<pid>.memory.jsonl`: a V8 reading from inside the process. */
+export interface HeapReading {
+  /** Epoch milliseconds. */
+  t: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** One line of `<pid>.probe.jsonl`: what a workload reports through `perfsuite/probe`. */
+export type ProbeRecord =
+  | { t: number; kind: 'iteration'; count: number }
+  | { t: number; kind: 'measure'; name: string; ms: number };
+
+/** File names in the artifact directory, by pid. */
+export const artifactNames = {
+  record: (pid: number) => `${pid}.json`,
+  cpuProfile: (pid: number) => `${pid}.pb.gz`,
+  inspectorCpuProfile: (pid: number) => `${pid}.cpuprofile`,
+  memorySeries: (pid: number) => `${pid}.memory.jsonl`,
+  heapProfile: (pid: number, at: number | 'final') => `${pid}.heap.${at}.pb.gz`,
+  probe: (pid: number) => `${pid}.probe.jsonl`,
+};
 
 /** What each process tells about itself in `<pid>.json`, so the runner can name its root frame. */
 export interface ProcessRecord {

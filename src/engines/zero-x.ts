@@ -5,14 +5,11 @@
  * starts; child processes are not followed.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fromZeroXTree } from '../model/zerox.js';
+import { isNodeProgram } from './cpu-prof.js';
 import type { Engine, ProcessProfile } from './engine.js';
 import { zeroXBin } from './paths.js';
-
-function isNode(program: string): boolean {
-  return program === process.execPath || ['node', 'nodejs', 'node.exe'].includes(basename(program));
-}
 
 export const zeroXEngine: Engine = {
   name: '0x',
@@ -20,7 +17,7 @@ export const zeroXEngine: Engine = {
 
   launch(spec, ctx) {
     const [program, ...rest] = spec.argv;
-    if (program === undefined || !isNode(program)) {
+    if (program === undefined || !isNodeProgram(program)) {
       throw new Error(
         `the 0x engine profiles Node programs only, and this workload runs "${program}": use --engine pprof, which follows Node processes that any command starts`,
       );

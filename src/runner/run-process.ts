@@ -25,6 +25,8 @@ export interface RunLimits {
   signal?: AbortSignal;
   /** Workload stdout and stderr go here. */
   logFile: string;
+  /** Called with the pid once the process is started (the memory sampler watches its tree). */
+  onSpawn?: (pid: number) => void;
 }
 
 /** How a process ended. Failures are outcomes too, so the other workloads still run. */
@@ -56,6 +58,7 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
     reject: false,
     buffer: false,
   });
+  if (child.pid !== undefined) limits.onSpawn?.(child.pid);
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
 

@@ -25,7 +25,8 @@ describe('faults', () => {
     const run = await runCli(['cpu', 'fixtures', '-w', 'crash', '-w', 'hot', '--config', config, '--out-dir', out, '--json']);
     expect(run.code).toBe(1);
     const { results } = JSON.parse(run.stdout) as { results: CpuResult[] };
-    const [crash, hot] = results;
+    const crash = results.find((r) => r.workload === 'crash');
+    const hot = results.find((r) => r.workload === 'hot');
     expect(crash?.state).toBe('failed');
     expect(crash?.exitCode).toBe(1);
     expect(crash?.topSelf.map((f) => f.name)).toContain('beforeCrash');
