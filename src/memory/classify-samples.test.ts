@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { classifySamples, iterationRate } from './classify-samples.js';
+import type { MemorySample } from './series.js';
+import { gaussian, seededRandom } from './synthetic.js';
+
+const MB = 1e6;
+
+/** 30 s of 100 ms samples: 50 iterations/s, the heap leaking 2 KB per iteration, RSS flat. */
+function leakyRun(seed: number): MemorySample[] {
+  const noise = gaussian(seededRandom(seed));
+  return Array.from({ length: 301 }, (_, i) => {
+    const t = i / 10;
+    const iteration = Math.floor(50 * t);
+    return {
+      t,
+      rss: 120 * MB + 0.3 * MB * noise(),
+      heapUsed: 30 * MB + 2e3 * iteration + 0.1 * MB * noise(),
+      iteration,
+    };
+  });
+}
+
+describe('classifySamples', () => {
+  it('classifies the chosen metric and gives growth per reported iteration', () => {
+    const samples = leakyRun(1);
+    const heap = classifySamples(samples, 'heapUsed');
+    expect(heap.verdict).toBe('linear');
+    expect(heap.slopeBytesPerSec).toBeGreaterThan(90e3);
+    expect(heap.slopeBytesPerSec).toBeLessThan(110e3);
+    expect(heap.slopeBytesPerIteration).toBeGreaterThan(1.8e3);
+    expect(heap.slopeBytesPerIteration).toBeLessThan(2.2e3);
+    expect(classifySamples(samples, 'rss').verdict).toBe('stable');
+  });
+
+  it('leaves growth per iteration out when the workload reports no iterations', () => {
+    const samples = leakyRun(2).map(({ iteration: _, ...rest }) => rest);
+    const verdict = classifySamples(samples, 'heapUsed');
+    expect(verdict.verdict).toBe('linear');
+    expect(verdict.slopeBytesPerIteration).toBeUndefined();
+  });
+
+  it('says insufficient data for a metric the samples do not carry', () => {
+    const samples = leakyRun(3).map(({ heapUsed: _, ...rest }) => rest);
+    expect(classifySamples(samples, 'heapUsed').verdict).toBe('insufficient data');
+  });
+});
+
+describe('iterationRate', () => {
+  it('is the iterations per second after the given time, robust to a stall', () => {
+    const samples: MemorySample[] = Array.from({ length: 100 }, (_, i) => ({
+      t: i / 10,
+      rss: MB,
+      iteration: i >= 40 && i < 45 ? 400 : 100 * i,
+    }));
+    expect(iterationRate(samples, 2)).toBeCloseTo(1000, 6);
+  });
+
+  it('is undefined without progress or without two timed counts', () => {
+    expect(iterationRate([{ t: 0, rss: 1, iteration: 5 }], 0)).toBeUndefined();
+    expect(
+      iterationRate(
+        [
+          { t: 0, rss: 1, iteration: 5 },
+          { t: 1, rss: 1, iteration: 5 },
+        ],
+        0,
+      ),
+    ).toBeUndefined();
+  });
+});
