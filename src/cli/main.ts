@@ -1,6 +1,6 @@
 /**
  * The `profile` command line: parses arguments and hands them to one function per command.
- * Exit codes: 0 success, 1 a workload failed, 2 a usage or config error, 130 Ctrl-C.
+ * Exit codes: 0 success, 1 a workload failed (or a memory budget), 2 a usage or config error, 130 Ctrl-C.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
@@ -10,6 +10,7 @@ import { cpuCommand } from './cpu.js';
 import { flamegraphCommand } from './flamegraph.js';
 import { initCommand } from './init.js';
 import { listCommand } from './list.js';
+import { memoryCommand } from './memory.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -51,6 +52,21 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print a machine-readable result (docs/cpu-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
       exitCode = await cpuCommand(suite, command, opts);
+    });
+
+  program
+    .command('memory')
+    .description('sample RSS and V8 heap of workloads, capture heap profiles, classify growth, write memory_summary.md')
+    .argument('[suite]', 'a suite name, or "all"; or give a command after "--"')
+    .option('-c, --config <path>', 'config file (default: profile.config.* found upward, else the demo)')
+    .option('-w, --workload <name>', 'only this workload (repeatable; "name" or "suite/name")', collect)
+    .option('-i, --interval <ms>', 'milliseconds between RSS and heap readings', number, 100)
+    .option('-d, --duration <s>', 'stop each workload gracefully after this many seconds', number)
+    .option('-t, --timeout <s>', 'kill a workload and its process tree after this many seconds', number)
+    .option('-o, --out-dir <dir>', 'where memory_profiles/ is written (default: current directory)')
+    .option('--json', 'print a machine-readable result (docs/memory-json.md) instead of the summary')
+    .action(async (suite: string | undefined, opts) => {
+      exitCode = await memoryCommand(suite, command, opts);
     });
 
   program

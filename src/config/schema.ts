@@ -34,6 +34,18 @@ export const workloadSchema = z
     duration: seconds.optional(),
     /** Kill the workload's whole process tree after this many seconds. @default 120 */
     timeout: seconds.optional(),
+    /** Memory budgets checked by `profile memory` (exit code 1 when one is not met). */
+    memory: z
+      .object({
+        /** Name of the component in the budgets table. @default "suite/workload" */
+        component: z.string().optional(),
+        /** Peak RSS of the workload's process tree must stay at or under this many MB (10^6 bytes). */
+        peakRssMb: z.number().positive('must be a positive number of MB').optional(),
+        /** `stable`: any linear or exponential growth fails the run; `growth`: growth is expected (a demo leak). */
+        expect: z.enum(['stable', 'growth']).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((w) => (w.script === undefined) !== (w.command === undefined), {

@@ -1,0 +1,132 @@
+/**
+ * What `profile cpu` and `profile memory` run: the selected workloads of the config (or the demo),
+ * or one ad hoc command given after `--`, each with its limits resolved (flags over config over
+ * defaults). Shared so that both commands read the same flags the same way.
+ */
+import { basename, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { Workload } from '../config/schema.js';
+import { selectWorkloads } from '../config/select.js';
+import { launchSpecFor } from '../runner/launch.js';
+import type { LaunchSpec } from '../runner/run-process.js';
+import { UserError } from '../util/user-error.js';
+
+export interface TargetFlags {
+  config?: string;
+  workload?: string[];
+  duration?: number;
+  timeout?: number;
+  outDir?: string;
+}
+
+export interface PlannedTarget {
+  suite: string;
+  workload: string;
+  spec: LaunchSpec;
+  timeoutMs: number;
+  durationMs?: number;
+  /** The workload's config; absent for an ad hoc command. */
+  config?: Workload;
+}
+
+export interface Plan {
+  targets: PlannedTarget[];
+  outDir: string;
+  /** Where the workloads came from, for stderr. */
+  note?: string;
+}
+
+/** setTimeout overflows past 2^31-1 ms; "no timeout" means a day. */
+const NO_TIMEOUT_MS = 24 * 3600 * 1000;
+const DEFAULT_TIMEOUT_S = 120;
+
+function adHocName(command: string[]): string {
+  const script = command.slice(1).find((a) => !a.startsWith('-')) ?? command[0] ?? 'command';
+  return basename(script).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '') || 'command';
+}
+
+/** Rejects a non-positive or non-numeric value of one of `keys`. */
+export function checkPositive(flags: Record<string, unknown>, keys: string[]): void {
+  for (const key of keys) {
+    const value = flags[key];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+      throw new UserError(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a positive number, got "${value}"`);
+    }
+  }
+}
+
+function processEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+export async function planTargets(target: string | undefined, command: string[], flags: TargetFlags, verb: string): Promise<Plan> {
+  checkPositive(flags as Record<string, unknown>, ['duration', 'timeout']);
+  const ms = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
+  if (command.length > 0) {
+    if (target) throw new UserError(`give either a suite ("${target}") or a command after "--", not both`);
+    const durationMs = ms(flags.duration);
+    return {
+      targets: [
+        {
+          suite: 'adhoc',
+          workload: adHocName(command),
+          spec: { argv: command, cwd: process.cwd(), env: processEnv() },
+          timeoutMs: ms(flags.timeout) ?? NO_TIMEOUT_MS,
+          ...(durationMs === undefined ? {} : { durationMs }),
+        },
+      ],
+      outDir: resolve(flags.outDir ?? '.'),
+    };
+  }
+  if (!target) throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
+  const loaded = await loadConfig(flags.config ? { configPath: flags.config } : {});
+  const targets = selectWorkloads(loaded.config, target, flags.workload ?? []).map(
+    ({ suite, name, workload }): PlannedTarget => {
+      const durationMs = ms(flags.duration ?? workload.duration);
+      return {
+        suite,
+        workload: name,
+        spec: launchSpecFor(workload, loaded.baseDir),
+        timeoutMs: ms(flags.timeout ?? workload.timeout ?? DEFAULT_TIMEOUT_S) as number,
+        ...(durationMs === undefined ? {} : { durationMs }),
+        config: workload,
+      };
+    },
+  );
+  const configured = loaded.config.outDir ? resolve(loaded.baseDir, loaded.config.outDir) : '.';
+  return {
+    targets,
+    outDir: resolve(flags.outDir ?? configured),
+    note: loaded.isDemo
+      ? `No profile.config.ts found here or above: running the built-in demo suites (${loaded.path}). Run "profile init" to write a config for this project.`
+      : `config: ${loaded.path}`,
+  };
+}
+
+/**
+ * Runs `each` over the targets one at a time until done or Ctrl-C; the first Ctrl-C stops the
+ * running workload's tree (through the signal) and skips the rest. `after` runs after every target,
+ * so results are saved as they come.
+ */
+export async function runTargets<R>(
+  targets: PlannedTarget[],
+  each: (target: PlannedTarget, signal: AbortSignal) => Promise<R>,
+  after: (results: R[]) => Promise<void>,
+): Promise<{ results: R[]; interrupted: boolean }> {
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.on('SIGINT', onSigint);
+  const results: R[] = [];
+  try {
+    for (const t of targets) {
+      if (abort.signal.aborted) break;
+      results.push(await each(t, abort.signal));
+      await after(results);
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return { results, interrupted: abort.signal.aborted };
+}

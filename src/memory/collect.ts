@@ -1,0 +1,99 @@
+/**
+ * Turns what a memory run left behind into one series: the runner's RSS readings of the whole
+ * process tree are the timeline; at each of them the V8 figures of every Node process (their latest
+ * reading, unless it is stale) are summed, and the iterations reported through the probe counted.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HeapReading, ProbeRecord } from '../agent/protocol.cjs';
+import type { RssReading } from '../runner/rss-sampler.js';
+import type { MemorySample } from './series.js';
+
+/** Every `<pid>.<kind>.jsonl` of the directory, parsed line by line (a torn last line is dropped). */
+async function readJsonLines<T>(dir: string, kind: 'memory' | 'probe'): Promise<Map<number, T[]>> {
+  const out = new Map<number, T[]>();
+  for (const name of await readdir(dir)) {
+    const match = new RegExp(`^(\\d+)\\.${kind}\\.jsonl$`).exec(name);
+    if (!match) continue;
+    const rows: T[] = [];
+    for (const line of (await readFile(join(dir, name), 'utf8')).split('\n')) {
+      if (!line) continue;
+      try {
+        rows.push(JSON.parse(line) as T);
+      } catch {
+        // A process killed mid-write leaves at most one torn line at the end.
+      }
+    }
+    out.set(Number(match[1]), rows);
+  }
+  return out;
+}
+
+/** Latest row with `t <= at` in rows sorted by t (binary search). */
+function latestAt<T extends { t: number }>(rows: T[], at: number): T | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = rows[mid] as T;
+    if (row.t <= at) {
+      found = row;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export interface CollectedSeries {
+  samples: MemorySample[];
+  /** Node processes that reported V8 figures. */
+  processes: number;
+}
+
+export async function collectSeries(
+  dir: string,
+  rss: RssReading[],
+  startedAt: number,
+  intervalMs: number,
+): Promise<CollectedSeries> {
+  const heaps = await readJsonLines<HeapReading>(dir, 'memory');
+  const probes = await readJsonLines<ProbeRecord>(dir, 'probe');
+  const iterations = [...probes.values()]
+    .flat()
+    .filter((r): r is Extract<ProbeRecord, { kind: 'iteration' }> => r.kind === 'iteration')
+    .sort((a, b) => a.t - b.t);
+  let cumulative = 0;
+  const counted = iterations.map((r) => ({ t: r.t, total: (cumulative += r.count) }));
+
+  // A process whose event loop is blocked reports nothing meanwhile; its last figure stands for
+  // a while, but not for ever (it may have ended).
+  const staleMs = Math.max(1000, 5 * intervalMs);
+  const perProcess = [...heaps.values()].map((rows) => rows.sort((a, b) => a.t - b.t));
+  // Without RSS readings (a run shorter than one interval) the agent's own readings are the timeline.
+  const timeline: RssReading[] =
+    rss.length > 0 ? rss : perProcess.flat().map((r) => ({ t: r.t, rss: r.rss, processes: 1 }));
+
+  const samples = timeline.map((reading): MemorySample => {
+    const sample: MemorySample = { t: (reading.t - startedAt) / 1000, rss: reading.rss };
+    let heapUsed = 0;
+    let heapTotal = 0;
+    let external = 0;
+    let arrayBuffers = 0;
+    let reporting = 0;
+    for (const rows of perProcess) {
+      const row = latestAt(rows, reading.t);
+      if (!row || reading.t - row.t > staleMs) continue;
+      reporting++;
+      heapUsed += row.heapUsed;
+      heapTotal += row.heapTotal;
+      external += row.external;
+      arrayBuffers += row.arrayBuffers;
+    }
+    if (reporting > 0) Object.assign(sample, { heapUsed, heapTotal, external, arrayBuffers });
+    const done = latestAt(counted, reading.t);
+    if (counted.length > 0) sample.iteration = done?.total ?? 0;
+    return sample;
+  });
+  return { samples, processes: perProcess.length };
+}

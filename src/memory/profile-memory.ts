@@ -1,0 +1,152 @@
+/**
+ * Runs one workload under memory sampling end to end: RSS of the whole process tree from outside
+ * (pidusage), V8 figures and in-use heap profiles from inside (the agent in memory mode), then the
+ * series, verdicts, growing allocation sites, budgets and files. A crash or timeout still yields a
+ * result with everything measured up to that point.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../agent/protocol.cjs';
+import type { Workload } from '../config/schema.js';
+import type { CpuTarget } from '../cpu/profile-workload.js';
+import { agentPath, withNodeOptions } from '../engines/paths.js';
+import { toPprof } from '../model/pprof.js';
+import { renderMemoryChart } from '../render/memory-chart.js';
+import { renderFlamegraph } from '../render/flamegraph/index.js';
+import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
+import { runProcess } from '../runner/run-process.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { checkBudgets } from './budgets.js';
+import type { GrowthKind } from './classify.js';
+import { classifySamples } from './classify-samples.js';
+import { collectSeries } from './collect.js';
+import { heapSiteGrowth } from './heap-growth.js';
+import { readHeapProfiles } from './heap-profiles.js';
+import type { MemoryFiles, MemoryResult, MetricVerdict } from './result.js';
+import type { MemoryMetric, MemorySample } from './series.js';
+import { seriesToCsv, seriesToJson } from './series-files.js';
+
+export interface MemoryTarget extends CpuTarget {
+  budget?: Workload['memory'];
+}
+
+export interface MemoryRunOptions {
+  outDir: string;
+  /** Milliseconds between RSS and V8 readings. @default 100 */
+  intervalMs: number;
+  signal?: AbortSignal;
+}
+
+const METRICS: { metric: MemoryMetric; label: string }[] = [
+  { metric: 'rss', label: 'RSS (process tree)' },
+  { metric: 'heapUsed', label: 'V8 heap used' },
+  { metric: 'external', label: 'external + array buffers' },
+];
+
+const SEVERITY: GrowthKind[] = ['insufficient data', 'stable', 'linear', 'exponential'];
+
+export function memoryPaths(outDir: string, suite: string, workload: string) {
+  const base = join(outDir, 'memory_profiles', suite, workload);
+  return {
+    seriesJson: `${base}.series.json`,
+    seriesCsv: `${base}.series.csv`,
+    chart: `${base}.chart.svg`,
+    heapProfile: `${base}.heap.pb.gz`,
+    heapFlamegraph: `${base}.heap.svg`,
+    log: `${base}.log`,
+  };
+}
+
+function classifyMetrics(samples: MemorySample[]): MetricVerdict[] {
+  return METRICS.filter(({ metric }) => samples.some((s) => s[metric] !== undefined)).map(({ metric, label }) => ({
+    metric,
+    label,
+    verdict: classifySamples(samples, metric),
+  }));
+}
+
+export async function profileMemory(target: MemoryTarget, options: MemoryRunOptions): Promise<MemoryResult> {
+  const paths = memoryPaths(options.outDir, target.suite, target.workload);
+  const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-mem-'));
+  const component = target.budget?.component ?? `${target.suite}/${target.workload}`;
+  try {
+    await mkdir(join(options.outDir, 'memory_profiles', target.suite), { recursive: true });
+    const env = withNodeOptions(target.spec.env, '--require', agentPath);
+    env[ENV_AGENT_DIR] = artifactDir;
+    env[ENV_AGENT_MODE] = 'memory';
+    env[ENV_MEMORY_INTERVAL_MS] = String(options.intervalMs);
+    // The first in-use heap profile early (after 1 s), then every 2 s: the first and the last are compared.
+    env[ENV_HEAP_SNAPSHOT_MS] = String(Math.max(1000, 20 * options.intervalMs));
+    let sampler: RssSampler | undefined;
+    const startedAt = Date.now();
+    const outcome = await runProcess(
+      { ...target.spec, env },
+      {
+        timeoutMs: target.timeoutMs,
+        ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
+        ...(options.signal ? { signal: options.signal } : {}),
+        logFile: paths.log,
+        onSpawn: (pid) => {
+          sampler = startRssSampler(pid, options.intervalMs);
+        },
+      },
+    );
+    const rss = (await sampler?.stop()) ?? [];
+    const { samples, processes } = await collectSeries(artifactDir, rss, startedAt, options.intervalMs);
+    const metrics = classifyMetrics(samples);
+    const verdict = metrics.reduce<GrowthKind>(
+      (worst, m) => (SEVERITY.indexOf(m.verdict.verdict) > SEVERITY.indexOf(worst) ? m.verdict.verdict : worst),
+      'insufficient data',
+    );
+    const leak = verdict === 'linear' || verdict === 'exponential';
+    const rssValues = samples.map((s) => s.rss);
+    const peakRss = rssValues.length > 0 ? Math.max(...rssValues) : 0;
+    const averageRss = rssValues.length > 0 ? rssValues.reduce((a, b) => a + b, 0) / rssValues.length : 0;
+    const finalRss = rssValues.at(-1) ?? 0;
+
+    const heap = await readHeapProfiles(artifactDir);
+    const topGrowingSites = heap.early && heap.late ? heapSiteGrowth(heap.early, heap.late) : [];
+    const files: MemoryFiles = { log: paths.log };
+    const result: MemoryResult = {
+      suite: target.suite,
+      workload: target.workload,
+      component,
+      state: outcome.state,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
+      ...(outcome.signal ? { signal: outcome.signal } : {}),
+      durationMs: outcome.wallMs,
+      intervalMs: options.intervalMs,
+      processes,
+      samples,
+      verdict,
+      leak,
+      metrics,
+      peakRss,
+      averageRss,
+      finalRss,
+      topGrowingSites,
+      budgets: checkBudgets(component, target.budget, { peakRss, verdict, leak }),
+      files,
+    };
+    const writes: Promise<void>[] = [];
+    if (samples.length > 0) {
+      Object.assign(files, { seriesJson: paths.seriesJson, seriesCsv: paths.seriesCsv, chart: paths.chart });
+      writes.push(writeFileAtomic(paths.seriesCsv, seriesToCsv(samples)));
+      writes.push(writeFileAtomic(paths.chart, renderMemoryChart(result)));
+    }
+    if (heap.late) {
+      const late = { ...heap.late, meta: { ...heap.late.meta, title: `${target.suite}/${target.workload} in-use heap` } };
+      Object.assign(files, { heapProfile: paths.heapProfile, heapFlamegraph: paths.heapFlamegraph });
+      writes.push(writeFileAtomic(paths.heapProfile, toPprof(late)));
+      writes.push(writeFileAtomic(paths.heapFlamegraph, renderFlamegraph(late)));
+    }
+    await Promise.all(writes);
+    // Written last: it lists the files above.
+    if (files.seriesJson) await writeFileAtomic(paths.seriesJson, seriesToJson(result));
+    return result;
+  } finally {
+    await rm(artifactDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The result of `profile memory` for one workload: one type for success and failure alike, read by
+ * the terminal summary, `--json` (docs/memory-json.md), memory_summary.md and the files writer.
+ */
+import type { CpuState } from '../cpu/result.js';
+import type { GrowthKind, GrowthVerdict } from './classify.js';
+import type { MemoryMetric, MemorySample } from './series.js';
+
+export const MEMORY_JSON_VERSION = 1;
+
+/** An allocation site whose in-use bytes grew between the early and the last heap profile. */
+export interface HeapSiteGrowth {
+  name: string;
+  file?: string;
+  line?: number;
+  /** In-use bytes attributed to the site (self) in the early and in the last profile. */
+  earlyBytes: number;
+  lateBytes: number;
+  growthBytes: number;
+}
+
+/** The verdict on one metric of the series. */
+export interface MetricVerdict {
+  metric: MemoryMetric;
+  /** `RSS (process tree)`, `V8 heap used`, `external + array buffers`. */
+  label: string;
+  verdict: GrowthVerdict;
+}
+
+/** One row of the budgets table: component | budget | measured | status. */
+export interface BudgetCheck {
+  component: string;
+  /** `peak RSS <= 10 MB`, `growth: stable`. */
+  budget: string;
+  measured: string;
+  status: 'pass' | 'fail';
+}
+
+export interface MemoryFiles {
+  seriesJson?: string;
+  seriesCsv?: string;
+  chart?: string;
+  heapProfile?: string;
+  heapFlamegraph?: string;
+  log?: string;
+}
+
+export interface MemoryResult {
+  suite: string;
+  workload: string;
+  /** Shown in the budgets table; the config's `memory.component`, else `suite/workload`. */
+  component: string;
+  state: CpuState;
+  reason?: string;
+  exitCode?: number;
+  signal?: string;
+  durationMs: number;
+  /** Sampling interval of the series, ms. */
+  intervalMs: number;
+  /** Node processes that reported V8 figures. */
+  processes: number;
+  /** The series: t in seconds from the start, RSS of the whole tree, V8 figures summed over its Node processes. */
+  samples: MemorySample[];
+  /** The most severe verdict over the metrics that had enough data. */
+  verdict: GrowthKind;
+  /** True when any metric grew (linear or exponential). */
+  leak: boolean;
+  metrics: MetricVerdict[];
+  peakRss: number;
+  averageRss: number;
+  finalRss: number;
+  /** Allocation sites that grew most between the early and the last heap profile. */
+  topGrowingSites: HeapSiteGrowth[];
+  budgets: BudgetCheck[];
+  files: MemoryFiles;
+}
