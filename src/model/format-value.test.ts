@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue } from './format-value.js';
+
+describe('formatValue', () => {
+  it.each([
+    [1_234_000_000, 'nanoseconds', '1.23 s'],
+    [45_600_000, 'nanoseconds', '45.6 ms'],
+    [789_000, 'nanoseconds', '789 µs'],
+    [999_960_000, 'nanoseconds', '1 s'],
+    [12, 'nanoseconds', '12 ns'],
+    [0, 'nanoseconds', '0 s'],
+    [-2_500_000, 'nanoseconds', '-2.5 ms'],
+    [1500, 'microseconds', '1.5 ms'],
+    [250, 'milliseconds', '250 ms'],
+    [1.5 * 1024 * 1024, 'bytes', '1.5 MiB'],
+    [512, 'bytes', '512 B'],
+    [2048, 'bytes', '2 KiB'],
+    [3 * 1024 ** 3, 'bytes', '3 GiB'],
+    [1234, 'count', '1,234 samples'],
+    [1, 'count', '1 sample'],
+    [42, 'widgets', '42 widgets'],
+  ])('%d %s -> %s', (value, unit, expected) => {
+    expect(formatValue(value, unit)).toBe(expected);
+  });
+});
