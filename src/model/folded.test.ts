@@ -93,42 +93,12 @@ describe('fromFolded', () => {
     expect(() => fromFolded('a;b 1\na;c 2\na;d x\n', 'bad.folded')).toThrow(/bad\.folded: .*line 3 /);
   });
 
-  it('stays linear on single-frame stacks (no `;` anywhere)', () => {
+  it('parses many single-frame stacks (no `;` anywhere)', () => {
+    // Its speed (a `;` search restarted on every line once made this quadratic) is measured in
+    // bench/flamegraph.js with 100,000 stacks; here only the result is checked.
     const text = Array.from({ length: 50_000 }, (_, i) => `frame${i % 100} ${i + 1}`).join('\n');
-    const started = process.cpuUsage();
     const profile = fromFolded(text, 'flat.folded');
-    const used = process.cpuUsage(started);
     expect(profile?.samples).toHaveLength(50_000);
     expect(profile?.frames).toHaveLength(100);
-    // A search for `;` restarted on every line scans 16 GB here: many seconds, not milliseconds.
-    expect((used.user + used.system) / 1000).toBeLessThan(2000);
-  });
-
-  it('parses 100,000 stacks of up to 64 frames quickly', () => {
-    // Deterministic pseudo-random stacks with realistic labels; about 100 MB of text.
-    let seed = 7;
-    const next = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
-    const labels = Array.from({ length: 2000 }, (_, i) => `fn${i} (/app/src/module${i % 50}.js:${i + 1})`);
-    const lines: string[] = [];
-    for (let i = 0; i < 100_000; i++) {
-      const depth = 1 + Math.floor(next() * 64);
-      const stack: string[] = [];
-      for (let d = 0; d < depth; d++) stack.push(labels[Math.floor(next() * (d < 10 ? 20 : 2000))] as string);
-      lines.push(`${stack.join(';')} ${1 + Math.floor(next() * 100)}`);
-    }
-    const text = lines.join('\n');
-    // CPU time rather than wall time: other processes share the two cores.
-    const started = process.cpuUsage();
-    const profile = fromFolded(text, 'big.folded');
-    const used = process.cpuUsage(started);
-    const elapsed = (used.user + used.system) / 1000;
-    expect(profile?.samples).toHaveLength(100_000);
-    expect(profile?.frames).toHaveLength(2000);
-    // The target is well under 1 s on an idle machine; the bound is loose because tests (and
-    // other work) share two cores; it still fails if parsing gets several times slower.
-    expect(elapsed).toBeLessThan(5000);
   });
 });
