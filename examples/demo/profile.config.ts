@@ -1,0 +1,82 @@
+/**
+ * The built-in default of perfsuite: when a project has no profile.config of its own,
+ * `profile cpu all` (and memory, validate) profiles these suites of the demo CLI.
+ * Script paths are relative to this file; absolute paths are computed for the `command` workload.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'perfsuite';
+
+const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+const cli = here('./src/cli.ts');
+const fixtureProject = here('./fixtures/project');
+// Rendered output goes to a temp folder: the package may be installed read-only (node_modules).
+const renderOutput = path.join(os.tmpdir(), 'perfsuite-demo-render');
+
+const script = (file: string, description: string, args: string[]) => ({
+  description,
+  script: `workloads/${file}`,
+  args,
+});
+
+/** The demo suites; names match perfsuite's documentation and output folders. */
+export default defineConfig({
+  suites: {
+    template_render: {
+      description: 'Rendering one parsed test definition through Liquid templates (liquidjs)',
+      workloads: {
+        simple: script('template_render.ts', 'Variable substitution only, 25,000 renders', ['simple']),
+        medium: script('template_render.ts', 'Loops and conditionals over 10 services and 12 scenarios', [
+          'medium',
+        ]),
+        complex: script('template_render.ts', 'Nested loops over 30 services x 20 scenarios with a partial', [
+          'complex',
+        ]),
+      },
+    },
+    toml_parse: {
+      description: 'Parsing (smol-toml) and validating (zod) test definitions',
+      workloads: {
+        simple: script('toml_parse.ts', 'A 0.9 KB definition: 1 service, 2 scenarios', ['simple']),
+        medium: script('toml_parse.ts', 'A 7 KB definition: 8 services, 12 scenarios', ['medium']),
+        large: script('toml_parse.ts', 'A 43 KB definition: 20 services, 60 scenarios', ['large']),
+      },
+    },
+    file_ops: {
+      description: 'The file system side: reading, writing and scanning project files',
+      workloads: {
+        read: script('file_ops.ts', 'Reading 50 rendered 4 KB outputs back, 1,000 times', ['read']),
+        write: script('file_ops.ts', 'Writing 50 rendered outputs into nested folders, 40 times', ['write']),
+        scan: script('file_ops.ts', 'Listing, reading and parsing a folder of 100 templates, 50 times', [
+          'scan',
+        ]),
+      },
+    },
+    hot_reload: {
+      description: 'The dev watcher: chokidar event, parse, render and write per edit',
+      workloads: {
+        cycles: script('hot_reload.ts', '20 edit cycles, each waiting for the watcher to re-render', [
+          'cycles',
+        ]),
+      },
+    },
+    scalability: {
+      description: 'The `run` code path over projects of 1, 10 and 100 test files (200 files each case)',
+      workloads: {
+        files_1: script('scalability.ts', 'A 1-file project, run 200 times', ['files_1']),
+        files_10: script('scalability.ts', 'A 10-file project, run 20 times', ['files_10']),
+        files_100: script('scalability.ts', 'A 100-file project, run twice', ['files_100']),
+      },
+    },
+    cli: {
+      description: 'The demo CLI itself, spawned as a child process',
+      workloads: {
+        render_cmd: {
+          description: '`demo run` on the fixture project: start-up, render, execute, exit',
+          command: ['node', '--import', 'tsx', cli, 'run', fixtureProject, '--out-dir', renderOutput],
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,83 @@
+/**
+ * Every workload of the demo config really runs (in quick mode, DEMO_QUICK=1) and exits 0, and
+ * the config itself validates against perfsuite's schema with files and cases that exist.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import config from '../../examples/demo/profile.config.js';
+import { configSchema } from '../../src/config/schema.js';
+import { DEMO_DIR } from './helpers.js';
+
+const parsed = configSchema.parse(config);
+const workloads = Object.entries(parsed.suites).flatMap(([suite, { workloads }]) =>
+  Object.entries(workloads).map(([name, workload]) => ({ id: `${suite}/${name}`, suite, name, workload })),
+);
+
+describe('examples/demo/profile.config.ts', () => {
+  it('has the suites and workloads perfsuite documents as its default', () => {
+    expect(workloads.map((w) => w.id)).toEqual([
+      'template_render/simple',
+      'template_render/medium',
+      'template_render/complex',
+      'toml_parse/simple',
+      'toml_parse/medium',
+      'toml_parse/large',
+      'file_ops/read',
+      'file_ops/write',
+      'file_ops/scan',
+      'hot_reload/cycles',
+      'scalability/files_1',
+      'scalability/files_10',
+      'scalability/files_100',
+      'cli/render_cmd',
+    ]);
+    for (const { workload } of workloads) expect(workload.description).toBeTruthy();
+  });
+
+  it('points at files that exist', () => {
+    for (const { workload } of workloads) {
+      if (workload.script) expect(existsSync(path.join(DEMO_DIR, workload.script))).toBe(true);
+      else {
+        const demoPaths = workload.command?.filter((arg) => arg.startsWith(DEMO_DIR)) ?? [];
+        expect(demoPaths).toHaveLength(2); // the CLI and the fixture project
+        for (const arg of demoPaths) expect(existsSync(arg)).toBe(true);
+      }
+    }
+  });
+});
+
+describe('demo workloads (quick mode)', () => {
+  // Concurrent: each test mostly waits for its child process.
+  it.concurrent.each(workloads.filter((w) => w.workload.script))(
+    '$id runs and exits 0',
+    async ({ suite, name, workload }) => {
+      const result = await execa('node', ['--import', 'tsx', workload.script as string, ...workload.args], {
+        cwd: DEMO_DIR,
+        env: { DEMO_QUICK: '1' },
+        reject: false,
+        all: true,
+      });
+      expect(result.all).toContain(`${suite} ${name}:`);
+      expect(result.exitCode).toBe(0);
+    },
+  );
+
+  it('cli/render_cmd runs the real CLI and exits 0', async () => {
+    const command = workloads.find((w) => w.id === 'cli/render_cmd')?.workload.command ?? [];
+    const [program = '', ...args] = command;
+    const result = await execa(program, args, { cwd: DEMO_DIR, reject: false, all: true });
+    expect(result.all).toMatch(/5 passed, 0 failed, 3 files rendered/);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('a workload given an unknown case exits 2 and lists the cases', async () => {
+    const result = await execa('node', ['--import', 'tsx', 'workloads/toml_parse.ts', 'huge'], {
+      cwd: DEMO_DIR,
+      reject: false,
+    });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('usage: toml_parse <simple|medium|large>');
+  });
+});
