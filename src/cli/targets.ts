@@ -5,7 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import type { Workload } from '../config/schema.js';
+import type { CommandName, Workload } from '../config/schema.js';
 import { selectWorkloads } from '../config/select.js';
 import { launchSpecFor } from '../runner/launch.js';
 import type { LaunchSpec } from '../runner/run-process.js';
@@ -61,7 +61,12 @@ function processEnv(): Record<string, string> {
   return env;
 }
 
-export async function planTargets(target: string | undefined, command: string[], flags: TargetFlags, verb: string): Promise<Plan> {
+export async function planTargets(
+  target: string | undefined,
+  command: string[],
+  flags: TargetFlags,
+  verb: CommandName,
+): Promise<Plan> {
   checkPositive(flags as Record<string, unknown>, ['duration', 'timeout']);
   const ms = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
   if (command.length > 0) {
@@ -82,7 +87,7 @@ export async function planTargets(target: string | undefined, command: string[],
   }
   if (!target) throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
   const loaded = await loadConfig(flags.config ? { configPath: flags.config } : {});
-  const targets = selectWorkloads(loaded.config, target, flags.workload ?? []).map(
+  const targets = selectWorkloads(loaded.config, target, flags.workload ?? [], verb).map(
     ({ suite, name, workload }): PlannedTarget => {
       const durationMs = ms(flags.duration ?? workload.duration);
       return {

@@ -52,9 +52,18 @@ export const workloadSchema = z
     message: 'a workload needs exactly one of "script" (a JS/TS file) or "command" (an argv array)',
   });
 
+/** The commands whose `all` includes a suite. */
+export const COMMANDS = ['cpu', 'memory', 'validate'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
 export const suiteSchema = z
   .object({
     description: z.string().optional(),
+    /**
+     * Which commands run this suite as part of `all` (naming the suite always runs it): memory
+     * scenarios that need 20 s of sampling need not slow down `profile cpu all`. @default every command
+     */
+    for: z.array(z.enum(COMMANDS)).min(1).optional(),
     workloads: z.record(safeName, workloadSchema).refine((w) => Object.keys(w).length > 0, {
       message: 'a suite needs at least one workload',
     }),

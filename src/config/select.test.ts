@@ -57,3 +57,18 @@ describe('configSchema', () => {
     expect(issues({ suites: { all: { workloads: { w: { script: 'a.js' } } } } })[0]).toMatch(/reserved/);
   });
 });
+
+describe('suites meant for some commands only', () => {
+  const scoped = configSchema.parse({
+    suites: {
+      fast: { workloads: { a: { script: 'a.js' } } },
+      leaks: { for: ['memory'], workloads: { b: { script: 'b.js' } } },
+    },
+  });
+
+  it('"all" of a command skips suites not meant for it; naming the suite still runs it', () => {
+    expect(selectWorkloads(scoped, 'all', [], 'cpu').map((w) => w.suite)).toEqual(['fast']);
+    expect(selectWorkloads(scoped, 'all', [], 'memory').map((w) => w.suite)).toEqual(['fast', 'leaks']);
+    expect(selectWorkloads(scoped, 'leaks', [], 'cpu').map((w) => w.suite)).toEqual(['leaks']);
+  });
+});

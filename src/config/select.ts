@@ -3,7 +3,7 @@
  * list what exists so a typo is fixed in one go.
  */
 import { UserError } from '../util/user-error.js';
-import type { Config, Workload } from './schema.js';
+import type { CommandName, Config, Workload } from './schema.js';
 
 export interface SelectedWorkload {
   suite: string;
@@ -11,12 +11,21 @@ export interface SelectedWorkload {
   workload: Workload;
 }
 
-export function selectWorkloads(config: Config, target: string, filters: string[] = []): SelectedWorkload[] {
+/** `all` means every suite meant for `command` (see the suite's `for`); a named suite always runs. */
+export function selectWorkloads(
+  config: Config,
+  target: string,
+  filters: string[] = [],
+  command?: CommandName,
+): SelectedWorkload[] {
   const suiteNames = Object.keys(config.suites);
   if (target !== 'all' && !(target in config.suites)) {
     throw new UserError(`unknown suite "${target}". Suites: ${suiteNames.join(', ')} (or "all").`);
   }
-  const suites = target === 'all' ? suiteNames : [target];
+  const suites =
+    target === 'all'
+      ? suiteNames.filter((name) => !command || (config.suites[name]?.for ?? [command]).includes(command))
+      : [target];
   const all: SelectedWorkload[] = suites.flatMap((suite) =>
     Object.entries(config.suites[suite]?.workloads ?? {}).map(([name, workload]) => ({ suite, name, workload })),
   );
