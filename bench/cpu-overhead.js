@@ -27,9 +27,24 @@ const variants = [
   ...['pprof', 'cpu-prof', '0x'].map((engine) => ({
     name: `profile cpu --engine ${engine}`,
     engine,
-    argv: (out) => [profileBin, 'cpu', '--engine', engine, '--out-dir', out, '--json', '--', process.execPath, workload, size],
+    argv: (out) => [
+      profileBin,
+      'cpu',
+      '--engine',
+      engine,
+      '--out-dir',
+      out,
+      '--json',
+      '--',
+      process.execPath,
+      workload,
+      size,
+    ],
   })),
-  { name: '0x (alone)', argv: (out) => [zeroX, '--output-dir', join(out, 'zx'), '--quiet', '--', 'node', workload, size] },
+  {
+    name: '0x (alone)',
+    argv: (out) => [zeroX, '--output-dir', join(out, 'zx'), '--quiet', '--', 'node', workload, size],
+  },
 ];
 
 const times = new Map(variants.map((v) => [v.name, []]));
@@ -38,7 +53,11 @@ for (let round = 0; round < rounds; round++) {
   for (const variant of variants) {
     const out = mkdtempSync(join(tmpdir(), 'perfsuite-bench-'));
     const started = performance.now();
-    const stdout = execFileSync(process.execPath, variant.argv(out), { cwd: out, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const stdout = execFileSync(process.execPath, variant.argv(out), {
+      cwd: out,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     times.get(variant.name).push(performance.now() - started);
     if (variant.engine) {
       const result = JSON.parse(stdout).results[0];

@@ -8,5 +8,7 @@ const benches = ['startup.js', 'cpu-overhead.js', 'flamegraph.js'];
 for (const bench of benches) {
   const path = fileURLToPath(new URL(bench, import.meta.url));
   if (!existsSync(path)) continue;
-  console.log(execFileSync(process.execPath, [path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  console.log(
+    execFileSync(process.execPath, [path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
 }

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'perfsuite';
+import { defineConfig, type WorkloadConfig } from 'perfsuite';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 const cli = here('./src/cli.ts');
@@ -18,6 +18,21 @@ const script = (file: string, description: string, args: string[]) => ({
   description,
   script: `workloads/${file}`,
   args,
+});
+
+/** Seconds each memory scenario runs: docs/memory-method.md needs about 20 s for a settled verdict. */
+const MEMORY_SCENARIO_SECONDS = 25;
+
+/** A scenario of workloads/memory/: it runs until perfsuite stops it after the duration. */
+const memoryScenario = (
+  name: string,
+  description: string,
+  memory: NonNullable<WorkloadConfig['memory']>,
+) => ({
+  description,
+  script: `workloads/memory/${name}.ts`,
+  duration: MEMORY_SCENARIO_SECONDS,
+  memory,
 });
 
 /** The demo suites; names match perfsuite's documentation and output folders. */
@@ -67,6 +82,50 @@ export default defineConfig({
         files_1: script('scalability.ts', 'A 1-file project, run 200 times', ['files_1']),
         files_10: script('scalability.ts', 'A 10-file project, run 20 times', ['files_10']),
         files_100: script('scalability.ts', 'A 100-file project, run twice', ['files_100']),
+      },
+    },
+    memory: {
+      description:
+        'Memory scenarios of the original suite: four healthy (stable) and two deliberately faulty (growing)',
+      // 25 s each: a verdict needs about 20 s of samples; `profile cpu all` and `validate all` skip them.
+      for: ['memory'],
+      workloads: {
+        watcher: memoryScenario('watcher', 'The dev watcher on a temp project, a file saved every 200 ms', {
+          component: 'watcher',
+          peakRssMb: 10,
+          expect: 'stable',
+        }),
+        sustained_load: memoryScenario(
+          'sustained_load',
+          '1000 distinct small templates rendered in a loop through the cached renderer',
+          { component: 'template cache', peakRssMb: 50, expect: 'stable' },
+        ),
+        scalability_100: memoryScenario(
+          'scalability_100',
+          'The 100-file project run (render, parse, write) repeatedly',
+          {
+            expect: 'stable',
+          },
+        ),
+        worker_pool: memoryScenario(
+          'worker_pool',
+          '4 forked render workers serving requests; the whole tree counts',
+          {
+            component: 'worker pool',
+            peakRssMb: 100,
+            expect: 'stable',
+          },
+        ),
+        unbounded_cache: memoryScenario(
+          'unbounded_cache',
+          'Faulty: a render cache keyed per request, never evicted (linear, about 3 MB/s)',
+          { expect: 'growth' },
+        ),
+        doubling_structure: memoryScenario(
+          'doubling_structure',
+          'Faulty: a history that doubles every 4 s from about 2 MB (exponential)',
+          { expect: 'growth' },
+        ),
       },
     },
     cli: {

@@ -16,7 +16,9 @@ interface GeneratedLocation {
 
 function lookup(file: string) {
   try {
-    return findSourceMap(file) ?? (file.startsWith('/') ? findSourceMap(pathToFileURL(file).href) : undefined);
+    return (
+      findSourceMap(file) ?? (file.startsWith('/') ? findSourceMap(pathToFileURL(file).href) : undefined)
+    );
   } catch {
     return undefined;
   }

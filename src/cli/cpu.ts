@@ -22,7 +22,11 @@ export interface CpuCommandOptions extends TargetFlags {
 }
 
 /** Returns the exit code: 0 when every workload is ok, 1 otherwise, 130 on Ctrl-C. */
-export async function cpuCommand(target: string | undefined, command: string[], opts: CpuCommandOptions): Promise<number> {
+export async function cpuCommand(
+  target: string | undefined,
+  command: string[],
+  opts: CpuCommandOptions,
+): Promise<number> {
   if (!(ENGINE_NAMES as readonly string[]).includes(opts.engine)) {
     throw new UserError(`unknown engine "${opts.engine}". Engines: ${ENGINE_NAMES.join(', ')}.`);
   }
@@ -46,7 +50,10 @@ export async function cpuCommand(target: string | undefined, command: string[], 
       });
     },
     async (done) => {
-      await writeFileAtomic(resultsFile, `${JSON.stringify({ version: CPU_JSON_VERSION, results: done }, null, 2)}\n`);
+      await writeFileAtomic(
+        resultsFile,
+        `${JSON.stringify({ version: CPU_JSON_VERSION, results: done }, null, 2)}\n`,
+      );
       if (!opts.json) process.stdout.write(`${formatCpuResult(done.at(-1) as CpuResult, process.cwd())}\n\n`);
     },
   );

@@ -16,14 +16,19 @@ export async function listCommand(opts: { config?: string; json?: boolean }): Pr
     })),
   }));
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ config: loaded.path, demo: loaded.isDemo, suites }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ config: loaded.path, demo: loaded.isDemo, suites }, null, 2)}\n`,
+    );
     return;
   }
   const lines = [`config: ${loaded.path}${loaded.isDemo ? ' (built-in demo)' : ''}`];
   for (const s of suites) {
     lines.push('', `${s.suite}${s.description ? `  ${s.description}` : ''}`);
     for (const w of s.workloads) {
-      const shown = w.kind === 'script' ? relative(process.cwd(), w.argv.at(w.argv.indexOf('--import') >= 0 ? 3 : 1) ?? '') : w.argv.join(' ');
+      const shown =
+        w.kind === 'script'
+          ? relative(process.cwd(), w.argv.at(w.argv.indexOf('--import') >= 0 ? 3 : 1) ?? '')
+          : w.argv.join(' ');
       lines.push(`  ${w.name.padEnd(18)} ${w.description ?? ''}${w.description ? '  ' : ''}[${shown}]`);
     }
   }

@@ -12,7 +12,9 @@ import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { memoryCommand } from './memory.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const number = (value: string): number => {
   const n = Number(value);
@@ -47,7 +49,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--cpu-time', 'also record CPU time next to wall time (pprof engine, Linux/macOS)')
     .option('-d, --duration <s>', 'stop each workload gracefully after this many seconds', number)
     .option('-t, --timeout <s>', 'kill a workload and its process tree after this many seconds', number)
-    .option('-o, --out-dir <dir>', 'where profiles/ and flamegraphs/ are written (default: current directory)')
+    .option(
+      '-o, --out-dir <dir>',
+      'where profiles/ and flamegraphs/ are written (default: current directory)',
+    )
     .option('--top <n>', 'functions listed by self and by total time', number, 10)
     .option('--json', 'print a machine-readable result (docs/cpu-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
@@ -56,7 +61,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('memory')
-    .description('sample RSS and V8 heap of workloads, capture heap profiles, classify growth, write memory_summary.md')
+    .description(
+      'sample RSS and V8 heap of workloads, capture heap profiles, classify growth, write memory_summary.md',
+    )
     .argument('[suite]', 'a suite name, or "all"; or give a command after "--"')
     .option('-c, --config <path>', 'config file (default: profile.config.* found upward, else the demo)')
     .option('-w, --workload <name>', 'only this workload (repeatable; "name" or "suite/name")', collect)

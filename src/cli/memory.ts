@@ -5,8 +5,8 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { MEMORY_JSON_VERSION, type MemoryResult } from '../memory/result.js';
 import { profileMemory } from '../memory/profile-memory.js';
+import { MEMORY_JSON_VERSION, type MemoryResult } from '../memory/result.js';
 import { renderMemorySummary } from '../memory/summary-md.js';
 import { formatMemoryResult } from '../memory/terminal.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -33,7 +33,11 @@ export function machineDescription(): string {
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}`;
 }
 
-export async function memoryCommand(target: string | undefined, command: string[], opts: MemoryCommandOptions): Promise<number> {
+export async function memoryCommand(
+  target: string | undefined,
+  command: string[],
+  opts: MemoryCommandOptions,
+): Promise<number> {
   checkPositive(opts as unknown as Record<string, unknown>, ['interval']);
   const { targets, outDir, note } = await planTargets(target, command, opts, 'memory');
   if (note) process.stderr.write(`${note}\n`);
@@ -59,11 +63,17 @@ export async function memoryCommand(target: string | undefined, command: string[
       await writeFileAtomic(summaryFile, summary);
       const json = { version: MEMORY_JSON_VERSION, command: 'memory', results: done.map(withoutSeries) };
       await writeFileAtomic(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
-      if (!opts.json) process.stdout.write(`${formatMemoryResult(done.at(-1) as MemoryResult, process.cwd())}\n\n`);
+      if (!opts.json)
+        process.stdout.write(`${formatMemoryResult(done.at(-1) as MemoryResult, process.cwd())}\n\n`);
     },
   );
   if (opts.json) {
-    const json = { version: MEMORY_JSON_VERSION, command: 'memory', summary: summaryFile, results: results.map(withoutSeries) };
+    const json = {
+      version: MEMORY_JSON_VERSION,
+      command: 'memory',
+      summary: summaryFile,
+      results: results.map(withoutSeries),
+    };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const leaking = results.filter((r) => r.leak).length;

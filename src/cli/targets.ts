@@ -42,7 +42,11 @@ const DEFAULT_TIMEOUT_S = 120;
 
 function adHocName(command: string[]): string {
   const script = command.slice(1).find((a) => !a.startsWith('-')) ?? command[0] ?? 'command';
-  return basename(script).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '') || 'command';
+  return (
+    basename(script)
+      .replace(/[^A-Za-z0-9_.-]/g, '_')
+      .replace(/^\.+/, '') || 'command'
+  );
 }
 
 /** Rejects a non-positive or non-numeric value of one of `keys`. */
@@ -50,7 +54,9 @@ export function checkPositive(flags: Record<string, unknown>, keys: string[]): v
   for (const key of keys) {
     const value = flags[key];
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
-      throw new UserError(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a positive number, got "${value}"`);
+      throw new UserError(
+        `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a positive number, got "${value}"`,
+      );
     }
   }
 }
@@ -85,7 +91,8 @@ export async function planTargets(
       outDir: resolve(flags.outDir ?? '.'),
     };
   }
-  if (!target) throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
+  if (!target)
+    throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
   const loaded = await loadConfig(flags.config ? { configPath: flags.config } : {});
   const targets = selectWorkloads(loaded.config, target, flags.workload ?? [], verb).map(
     ({ suite, name, workload }): PlannedTarget => {

@@ -11,17 +11,26 @@ const config = configSchema.parse({
 
 describe('selectWorkloads', () => {
   it('"all" is every workload of every suite, in config order', () => {
-    expect(selectWorkloads(config, 'all').map((w) => `${w.suite}/${w.name}`)).toEqual(['a/one', 'a/two', 'b/one']);
+    expect(selectWorkloads(config, 'all').map((w) => `${w.suite}/${w.name}`)).toEqual([
+      'a/one',
+      'a/two',
+      'b/one',
+    ]);
   });
 
   it('filters by workload name or suite/name', () => {
-    expect(selectWorkloads(config, 'all', ['one']).map((w) => `${w.suite}/${w.name}`)).toEqual(['a/one', 'b/one']);
+    expect(selectWorkloads(config, 'all', ['one']).map((w) => `${w.suite}/${w.name}`)).toEqual([
+      'a/one',
+      'b/one',
+    ]);
     expect(selectWorkloads(config, 'all', ['b/one']).map((w) => `${w.suite}/${w.name}`)).toEqual(['b/one']);
   });
 
   it('an unknown suite or workload is an error that lists what exists', () => {
     expect(() => selectWorkloads(config, 'c')).toThrow('unknown suite "c". Suites: a, b (or "all").');
-    expect(() => selectWorkloads(config, 'a', ['three'])).toThrow(/unknown workload "three" in "a". Workloads: a\/one, a\/two\./);
+    expect(() => selectWorkloads(config, 'a', ['three'])).toThrow(
+      /unknown workload "three" in "a". Workloads: a\/one, a\/two\./,
+    );
   });
 });
 

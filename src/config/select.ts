@@ -27,7 +27,11 @@ export function selectWorkloads(
       ? suiteNames.filter((name) => !command || (config.suites[name]?.for ?? [command]).includes(command))
       : [target];
   const all: SelectedWorkload[] = suites.flatMap((suite) =>
-    Object.entries(config.suites[suite]?.workloads ?? {}).map(([name, workload]) => ({ suite, name, workload })),
+    Object.entries(config.suites[suite]?.workloads ?? {}).map(([name, workload]) => ({
+      suite,
+      name,
+      workload,
+    })),
   );
   if (filters.length === 0) return all;
   // A filter matches a workload name, or `suite/workload`.
@@ -35,7 +39,9 @@ export function selectWorkloads(
   const unknown = filters.filter((f) => !all.some((w) => f === w.name || f === `${w.suite}/${w.name}`));
   if (unknown.length > 0) {
     const names = all.map((w) => `${w.suite}/${w.name}`).join(', ');
-    throw new UserError(`unknown workload ${unknown.map((u) => `"${u}"`).join(', ')} in "${target}". Workloads: ${names}.`);
+    throw new UserError(
+      `unknown workload ${unknown.map((u) => `"${u}"`).join(', ')} in "${target}". Workloads: ${names}.`,
+    );
   }
   return chosen;
 }

@@ -17,13 +17,19 @@ function processLabel(part: ProcessProfile, cwd: string): string {
   return `node ${shown}${args ? ` ${args}` : ''} (pid ${record.pid})`;
 }
 
-export function combineProcesses(parts: ProcessProfile[], meta: ProfileMeta, cwd: string): Profile | undefined {
+export function combineProcesses(
+  parts: ProcessProfile[],
+  meta: ProfileMeta,
+  cwd: string,
+): Profile | undefined {
   if (parts.length === 0) return undefined;
   if (parts.length === 1) {
     const only = (parts[0] as ProcessProfile).profile;
     return { ...only, meta: { ...only.meta, ...meta } };
   }
   const ordered = [...parts].sort((a, b) => (a.process?.startedAt ?? 0) - (b.process?.startedAt ?? 0));
-  const merged = mergeProfiles(ordered.map((part) => ({ profile: part.profile, rootName: processLabel(part, cwd) })));
+  const merged = mergeProfiles(
+    ordered.map((part) => ({ profile: part.profile, rootName: processLabel(part, cwd) })),
+  );
   return { ...merged, meta: { ...merged.meta, ...meta } };
 }

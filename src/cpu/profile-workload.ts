@@ -55,7 +55,10 @@ function sampleCount(profile: Profile): number {
   return n;
 }
 
-async function writeOutputs(profile: Profile, paths: ReturnType<typeof outputPaths>): Promise<CpuOutputFiles> {
+async function writeOutputs(
+  profile: Profile,
+  paths: ReturnType<typeof outputPaths>,
+): Promise<CpuOutputFiles> {
   // Independent files: write them concurrently; each write is atomic on its own.
   await Promise.all([
     writeFileAtomic(paths.pprof, toPprof(profile)),

@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url);
 export const agentPath = join(root, 'dist', 'agent', 'preload.cjs');
 
 /** tsx's `--import` entry, by absolute URL so it resolves whatever the workload's cwd. */
-export const tsxLoaderUrl = new URL(`file://${join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs')}`).href;
+export const tsxLoaderUrl = new URL(
+  `file://${join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs')}`,
+).href;
 
 /** 0x's command-line entry. */
 export const zeroXBin = join(dirname(require.resolve('0x/package.json')), 'cmd.js');

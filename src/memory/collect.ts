@@ -64,7 +64,10 @@ export async function collectSeries(
     .filter((r): r is Extract<ProbeRecord, { kind: 'iteration' }> => r.kind === 'iteration')
     .sort((a, b) => a.t - b.t);
   let cumulative = 0;
-  const counted = iterations.map((r) => ({ t: r.t, total: (cumulative += r.count) }));
+  const counted = iterations.map((r) => {
+    cumulative += r.count;
+    return { t: r.t, total: cumulative };
+  });
 
   // A process whose event loop is blocked reports nothing meanwhile; its last figure stands for
   // a while, but not for ever (it may have ended).

@@ -7,13 +7,18 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../agent/protocol.cjs';
+import {
+  ENV_AGENT_DIR,
+  ENV_AGENT_MODE,
+  ENV_HEAP_SNAPSHOT_MS,
+  ENV_MEMORY_INTERVAL_MS,
+} from '../agent/protocol.cjs';
 import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
 import { agentPath, withNodeOptions } from '../engines/paths.js';
 import { toPprof } from '../model/pprof.js';
-import { renderMemoryChart } from '../render/memory-chart.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
+import { renderMemoryChart } from '../render/memory-chart.js';
 import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
 import { runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -59,11 +64,13 @@ export function memoryPaths(outDir: string, suite: string, workload: string) {
 }
 
 function classifyMetrics(samples: MemorySample[]): MetricVerdict[] {
-  return METRICS.filter(({ metric }) => samples.some((s) => s[metric] !== undefined)).map(({ metric, label }) => ({
-    metric,
-    label,
-    verdict: classifySamples(samples, metric),
-  }));
+  return METRICS.filter(({ metric }) => samples.some((s) => s[metric] !== undefined)).map(
+    ({ metric, label }) => ({
+      metric,
+      label,
+      verdict: classifySamples(samples, metric),
+    }),
+  );
 }
 
 export async function profileMemory(target: MemoryTarget, options: MemoryRunOptions): Promise<MemoryResult> {
@@ -96,7 +103,8 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     const { samples, processes } = await collectSeries(artifactDir, rss, startedAt, options.intervalMs);
     const metrics = classifyMetrics(samples);
     const verdict = metrics.reduce<GrowthKind>(
-      (worst, m) => (SEVERITY.indexOf(m.verdict.verdict) > SEVERITY.indexOf(worst) ? m.verdict.verdict : worst),
+      (worst, m) =>
+        SEVERITY.indexOf(m.verdict.verdict) > SEVERITY.indexOf(worst) ? m.verdict.verdict : worst,
       'insufficient data',
     );
     const leak = verdict === 'linear' || verdict === 'exponential';
@@ -137,7 +145,10 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
       writes.push(writeFileAtomic(paths.chart, renderMemoryChart(result)));
     }
     if (heap.late) {
-      const late = { ...heap.late, meta: { ...heap.late.meta, title: `${target.suite}/${target.workload} in-use heap` } };
+      const late = {
+        ...heap.late,
+        meta: { ...heap.late.meta, title: `${target.suite}/${target.workload} in-use heap` },
+      };
       Object.assign(files, { heapProfile: paths.heapProfile, heapFlamegraph: paths.heapFlamegraph });
       writes.push(writeFileAtomic(paths.heapProfile, toPprof(late)));
       writes.push(writeFileAtomic(paths.heapFlamegraph, renderFlamegraph(late)));

@@ -3,7 +3,7 @@
  * `{ name: "fn file:line:col [TIER]", value: total ticks, top: self ticks, children }`. The merged
  * tree (optimisation tiers folded together) is the one used; the tier tag is dropped from names.
  */
-import { type Frame, ProfileBuilder, ProfileFormatError, type Profile } from './profile.js';
+import { type Frame, type Profile, ProfileBuilder, ProfileFormatError } from './profile.js';
 
 interface TreeNode {
   name: string;

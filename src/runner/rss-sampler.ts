@@ -40,7 +40,8 @@ export function startRssSampler(rootPid: number, intervalMs: number): RssSampler
         const each = await Promise.allSettled(pids.map((pid) => pidusage(pid)));
         return each.flatMap((r) => (r.status === 'fulfilled' ? [r.value.memory] : []));
       });
-    if (memory.length > 0) readings.push({ t, rss: memory.reduce((a, b) => a + b, 0), processes: memory.length });
+    if (memory.length > 0)
+      readings.push({ t, rss: memory.reduce((a, b) => a + b, 0), processes: memory.length });
   };
   const schedule = (): void => {
     if (stopped) return;

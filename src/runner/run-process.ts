@@ -71,7 +71,9 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
   };
   const timers = [
     setTimeout(() => stop('timeout', 'SIGTERM'), limits.timeoutMs),
-    limits.durationMs === undefined ? undefined : setTimeout(() => stop('duration', 'SIGINT'), limits.durationMs),
+    limits.durationMs === undefined
+      ? undefined
+      : setTimeout(() => stop('duration', 'SIGINT'), limits.durationMs),
   ];
   const onAbort = (): void => stop('interrupted', 'SIGINT');
   limits.signal?.addEventListener('abort', onAbort, { once: true });
@@ -88,12 +90,26 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
 
   const exitCode = result.exitCode;
   const signal = result.signal;
-  const base = { stoppedAfterDuration: why === 'duration', wallMs, ...(exitCode === undefined ? {} : { exitCode }), ...(signal ? { signal } : {}) };
+  const base = {
+    stoppedAfterDuration: why === 'duration',
+    wallMs,
+    ...(exitCode === undefined ? {} : { exitCode }),
+    ...(signal ? { signal } : {}),
+  };
   if (why === 'interrupted') return { ...base, state: 'interrupted', reason: 'interrupted (Ctrl-C)' };
-  if (why === 'timeout') return { ...base, state: 'timeout', reason: `timed out after ${limits.timeoutMs / 1000} s; its process tree was killed` };
+  if (why === 'timeout')
+    return {
+      ...base,
+      state: 'timeout',
+      reason: `timed out after ${limits.timeoutMs / 1000} s; its process tree was killed`,
+    };
   if (result.failed && result.exitCode === undefined && !signal) {
     return { ...base, state: 'failed', reason: result.shortMessage ?? result.message };
   }
   if (why === 'duration' || exitCode === 0) return { ...base, state: 'ok' };
-  return { ...base, state: 'failed', reason: signal ? `killed by ${signal}` : `exited with code ${exitCode}` };
+  return {
+    ...base,
+    state: 'failed',
+    reason: signal ? `killed by ${signal}` : `exited with code ${exitCode}`,
+  };
 }

@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DevFeedback, startDevWatcher } from '../../examples/demo/src/lib/dev.js';
 import { loadProject } from '../../examples/demo/src/lib/project.js';
-import { CLI, copyOfStarter } from './helpers.js';
+import { CLI, copyOfStarter, TSX } from './helpers.js';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -37,7 +37,7 @@ describe('demo dev', () => {
   it('re-renders a changed test and the users of a changed template, then exits 0 on SIGINT', async () => {
     const { dir, cleanup } = copyOfStarter('dev-cli');
     cleanups.push(cleanup);
-    const child = execa('node', ['--import', 'tsx', CLI, 'dev'], { cwd: dir, reject: false });
+    const child = execa('node', ['--import', TSX, CLI, 'dev'], { cwd: dir, reject: false });
     await waitForOutput(child.stdout, /watching tests and templates/);
 
     const smoke = path.join(dir, 'tests', 'smoke.toml');

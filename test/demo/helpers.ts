@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type Result } from 'execa';
+import { tsxLoaderUrl } from '../../src/engines/paths.js';
 
 /** examples/demo/, with a trailing separator. */
 export const DEMO_DIR = fileURLToPath(new URL('../../examples/demo/', import.meta.url));
+/** tsx's loader by absolute URL: `--import tsx` would resolve from the cwd, often a temp folder. */
+export const TSX = tsxLoaderUrl;
 /** The demo CLI's entry point. */
 export const CLI = path.join(DEMO_DIR, 'src', 'cli.ts');
 /** What `init` copies. */
@@ -16,7 +19,7 @@ export const FIXTURE_PROJECT = path.join(DEMO_DIR, 'fixtures', 'project');
 
 /** Runs `node --import tsx cli.ts ...args` in `cwd`; never throws on a non-zero exit. */
 export function runCli(args: string[], cwd: string): Promise<Result<{ reject: false; all: true }>> {
-  return execa('node', ['--import', 'tsx', CLI, ...args], { cwd, reject: false, all: true });
+  return execa('node', ['--import', TSX, CLI, ...args], { cwd, reject: false, all: true });
 }
 
 /** A fresh temp folder and its cleanup. */

@@ -11,7 +11,18 @@ const config = join(fixtures, 'profile.config.ts');
 
 async function profileFixture(workload: string, extra: string[] = []): Promise<CpuResult> {
   const out = tempDir();
-  const run = await runCli(['cpu', 'fixtures', '-w', workload, '--config', config, '--out-dir', out, '--json', ...extra]);
+  const run = await runCli([
+    'cpu',
+    'fixtures',
+    '-w',
+    workload,
+    '--config',
+    config,
+    '--out-dir',
+    out,
+    '--json',
+    ...extra,
+  ]);
   const parsed = JSON.parse(run.stdout) as { results: CpuResult[] };
   expect(parsed.results).toHaveLength(1);
   return parsed.results[0] as CpuResult;
@@ -45,14 +56,17 @@ describe.each(['pprof', 'cpu-prof', '0x'])('engine %s', (engine) => {
 });
 
 describe('child processes', () => {
-  it.each(['pprof', 'cpu-prof'])('profiles a forked Node child under its own root frame (%s)', async (engine) => {
-    const result = await profileFixture('fork', ['--engine', engine]);
-    expect(result.state).toBe('ok');
-    expect(result.processes).toBe(2);
-    // cpu-prof also counts the parent's wait as "(idle)": the hottest real function is the child's.
-    expect(result.topSelf.find((f) => !f.name.startsWith('('))?.name).toBe('childHotLoop');
-    const folded = readFileSync(result.files.folded as string, 'utf8');
-    expect(folded).toMatch(/^node fork-child\.js 700 \(pid \d+\);.*childHotLoop/m);
-    expect(folded).toMatch(/^node fork-parent\.js 700 \(pid \d+\);/m);
-  });
+  it.each(['pprof', 'cpu-prof'])(
+    'profiles a forked Node child under its own root frame (%s)',
+    async (engine) => {
+      const result = await profileFixture('fork', ['--engine', engine]);
+      expect(result.state).toBe('ok');
+      expect(result.processes).toBe(2);
+      // cpu-prof also counts the parent's wait as "(idle)": the hottest real function is the child's.
+      expect(result.topSelf.find((f) => !f.name.startsWith('('))?.name).toBe('childHotLoop');
+      const folded = readFileSync(result.files.folded as string, 'utf8');
+      expect(folded).toMatch(/^node fork-child\.js 700 \(pid \d+\);.*childHotLoop/m);
+      expect(folded).toMatch(/^node fork-parent\.js 700 \(pid \d+\);/m);
+    },
+  );
 });

@@ -22,7 +22,19 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 describe('faults', () => {
   it('a crashing workload is reported failed, its profile kept, the others still run, exit code 1', async () => {
     const out = tempDir();
-    const run = await runCli(['cpu', 'fixtures', '-w', 'crash', '-w', 'hot', '--config', config, '--out-dir', out, '--json']);
+    const run = await runCli([
+      'cpu',
+      'fixtures',
+      '-w',
+      'crash',
+      '-w',
+      'hot',
+      '--config',
+      config,
+      '--out-dir',
+      out,
+      '--json',
+    ]);
     expect(run.code).toBe(1);
     const { results } = JSON.parse(run.stdout) as { results: CpuResult[] };
     const crash = results.find((r) => r.workload === 'crash');
@@ -39,9 +51,12 @@ describe('faults', () => {
     const out = tempDir();
     const pidFile = join(out, 'child.pid');
     const started = Date.now();
-    const run = await runCli(['cpu', 'fixtures', '-w', 'hang', '--config', config, '--out-dir', out, '--json'], {
-      env: { HANG_PID_FILE: pidFile },
-    });
+    const run = await runCli(
+      ['cpu', 'fixtures', '-w', 'hang', '--config', config, '--out-dir', out, '--json'],
+      {
+        env: { HANG_PID_FILE: pidFile },
+      },
+    );
     const elapsed = Date.now() - started;
     expect(run.code).toBe(1);
     const [result] = (JSON.parse(run.stdout) as { results: CpuResult[] }).results;
@@ -53,7 +68,17 @@ describe('faults', () => {
 
   it('a long-running workload is stopped gracefully after its duration and its profile written', async () => {
     const out = tempDir();
-    const run = await runCli(['cpu', 'fixtures', '-w', 'server', '--config', config, '--out-dir', out, '--json']);
+    const run = await runCli([
+      'cpu',
+      'fixtures',
+      '-w',
+      'server',
+      '--config',
+      config,
+      '--out-dir',
+      out,
+      '--json',
+    ]);
     const [result] = (JSON.parse(run.stdout) as { results: CpuResult[] }).results;
     expect(run.code).toBe(0);
     expect(result?.state).toBe('ok');
@@ -67,7 +92,21 @@ describe('faults', () => {
     const pidFile = join(out, 'child.pid');
     const child = spawn(
       process.execPath,
-      [bin, 'cpu', 'fixtures', '-w', 'hot', '-w', 'hang', '--timeout', '60', '--config', config, '--out-dir', out],
+      [
+        bin,
+        'cpu',
+        'fixtures',
+        '-w',
+        'hot',
+        '-w',
+        'hang',
+        '--timeout',
+        '60',
+        '--config',
+        config,
+        '--out-dir',
+        out,
+      ],
       { cwd: repoRoot, env: { ...process.env, HANG_PID_FILE: pidFile }, stdio: 'ignore' },
     );
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -75,7 +114,9 @@ describe('faults', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
-    const saved = JSON.parse(readFileSync(join(out, 'profiles', 'cpu_results.json'), 'utf8')) as { results: CpuResult[] };
+    const saved = JSON.parse(readFileSync(join(out, 'profiles', 'cpu_results.json'), 'utf8')) as {
+      results: CpuResult[];
+    };
     expect(saved.results.map((r) => [r.workload, r.state])).toEqual([
       ['hot', 'ok'],
       ['hang', 'interrupted'],
@@ -99,7 +140,10 @@ describe('bad input', () => {
   it('an invalid config names the file and the key path', async () => {
     const dir = tempDir();
     const file = join(dir, 'profile.config.json');
-    writeFileSync(file, JSON.stringify({ suites: { s: { workloads: { '../x': { script: 'a.js', timeout: -1 } } } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ suites: { s: { workloads: { '../x': { script: 'a.js', timeout: -1 } } } } }),
+    );
     const run = await runCli(['cpu', 'all', '--config', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(file);

@@ -25,7 +25,10 @@ describe('profile init and list', () => {
 
     const list = await runCli(['list', '--json'], { cwd: scratch });
     expect(list.code).toBe(0);
-    const listed = JSON.parse(list.stdout) as { config: string; suites: { suite: string; workloads: unknown[] }[] };
+    const listed = JSON.parse(list.stdout) as {
+      config: string;
+      suites: { suite: string; workloads: unknown[] }[];
+    };
     expect(listed.config).toBe(join(scratch, 'profile.config.ts'));
     expect(listed.suites[0]?.suite).toBe('main');
   });

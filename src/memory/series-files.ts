@@ -1,0 +1,105 @@
+/**
+ * The series files of a memory run: `<workload>.series.csv` for spreadsheets and plotting tools, and
+ * `<workload>.series.json` with the same samples plus the verdicts, for programs.
+ *
+ * The JSON shape (`MemorySeriesJson`, version `MEMORY_JSON_VERSION`) stays small: samples are rows of
+ * numbers in the order of `columns`, `null` where a reading is missing; verdicts carry their figures
+ * and the chosen model, not every fitted model or the envelope (memory_results.json has those).
+ */
+import type { GrowthKind } from './classify.js';
+import type { ModelFit } from './fit.js';
+import { chosenModel } from './model-curve.js';
+import { MEMORY_JSON_VERSION, type MemoryResult } from './result.js';
+import type { MemorySample } from './series.js';
+
+const CSV_HEADER =
+  't_s,rss_bytes,heap_used_bytes,heap_total_bytes,external_bytes,array_buffers_bytes,iteration';
+
+/** Sample fields in column order, shared by the CSV and the JSON rows. */
+const FIELDS = ['t', 'rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers', 'iteration'] as const;
+
+// Times to the millisecond: the sampler's resolution, and it keeps 0.30000000000000004 out of files.
+const cell = (sample: MemorySample, field: (typeof FIELDS)[number]): number | null => {
+  const value = sample[field];
+  if (value === undefined || !Number.isFinite(value)) return null;
+  return field === 't' ? Math.round(value * 1000) / 1000 : value;
+};
+
+/** The samples as CSV with a header row; a missing reading is an empty cell. Ends with a newline. */
+export function seriesToCsv(samples: readonly MemorySample[]): string {
+  const rows = samples.map((s) => FIELDS.map((f) => cell(s, f) ?? '').join(','));
+  return `${[CSV_HEADER, ...rows].join('\n')}\n`;
+}
+
+/** One metric's verdict as the JSON file carries it. */
+export interface SeriesJsonVerdict {
+  metric: string;
+  label: string;
+  verdict: GrowthKind;
+  reason: string;
+  /** Bytes. */
+  peak: number;
+  average: number;
+  final: number;
+  slopeBytesPerSec: number;
+  ciBytesPerSec?: [number, number];
+  slopeBytesPerIteration?: number;
+  doublingTimeSec?: number;
+  /** Samples before this time (s) were left out of the fit as warm-up. */
+  analysedFromSec?: number;
+  /** The model behind the verdict (model-curve.ts `chosenModel`), with its parameters. */
+  model?: Pick<ModelFit, 'name' | 'params' | 'r2'>;
+}
+
+/** The whole `<workload>.series.json` document. */
+export interface MemorySeriesJson {
+  version: number;
+  suite: string;
+  workload: string;
+  state: MemoryResult['state'];
+  intervalMs: number;
+  /** `t` is in seconds from the start of the run, every other column in bytes, `iteration` a count. */
+  columns: typeof FIELDS;
+  samples: (number | null)[][];
+  verdict: GrowthKind;
+  leak: boolean;
+  metrics: SeriesJsonVerdict[];
+}
+
+/** The series and verdicts of one result as the JSON document above, pretty-printed. */
+export function seriesToJson(result: MemoryResult): string {
+  const doc: MemorySeriesJson = {
+    version: MEMORY_JSON_VERSION,
+    suite: result.suite,
+    workload: result.workload,
+    state: result.state,
+    intervalMs: result.intervalMs,
+    columns: FIELDS,
+    samples: result.samples.map((s) => FIELDS.map((f) => cell(s, f))),
+    verdict: result.verdict,
+    leak: result.leak,
+    metrics: result.metrics.map(({ metric, label, verdict: v }) => {
+      const out: SeriesJsonVerdict = {
+        metric,
+        label,
+        verdict: v.verdict,
+        reason: v.reason,
+        peak: v.peak,
+        average: v.average,
+        final: v.final,
+        slopeBytesPerSec: v.slopeBytesPerSec,
+      };
+      if (v.ciBytesPerSec) out.ciBytesPerSec = v.ciBytesPerSec;
+      if (v.slopeBytesPerIteration !== undefined) out.slopeBytesPerIteration = v.slopeBytesPerIteration;
+      if (v.doublingTimeSec !== undefined) out.doublingTimeSec = v.doublingTimeSec;
+      if (v.evidence) out.analysedFromSec = v.evidence.analysedFromSec;
+      const model = chosenModel(v);
+      if (model) out.model = { name: model.name, params: model.params, r2: model.r2 };
+      return out;
+    }),
+  };
+  // One sample row per line: a long run stays readable and diffable without tripling the file size.
+  const rows = doc.samples.map((row) => `    ${JSON.stringify(row)}`).join(',\n');
+  const body = JSON.stringify({ ...doc, samples: [] }, null, 2);
+  return `${body.replace('"samples": []', rows.length > 0 ? `"samples": [\n${rows}\n  ]` : '"samples": []')}\n`;
+}

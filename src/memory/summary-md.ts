@@ -1,0 +1,205 @@
+/**
+ * memory_summary.md: what a `profile memory` run found, written from its results alone (nothing in it
+ * is fixed text about a particular project): when and where it ran, the budgets table, a section per
+ * workload with its figures, verdicts, growing allocation sites and files, and a short conclusion.
+ * Rewritten after every workload, so a crash or Ctrl-C keeps what was measured.
+ */
+import { join } from 'node:path';
+import { formatBytes, type GrowthVerdict } from './classify.js';
+import { mdCode, mdHref, mdTable, mdText } from './markdown.js';
+import { chosenModel } from './model-curve.js';
+import type { MemoryResult, MetricVerdict } from './result.js';
+
+/** Where and when the run happened, for the title block; the CLI fills it in. */
+export interface MemorySummaryOptions {
+  /** The run's --out-dir; links are relative to `<outDir>/memory_profiles/`, where the file is written. */
+  outDir: string;
+  generatedAt: Date;
+  /** `2 × Intel Xeon, 8 GiB, linux x64`. */
+  machine: string;
+  nodeVersion: string;
+}
+
+const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+const significant = (n: number): string => String(Number(n.toPrecision(3)));
+const mbPerSec = (bytesPerSec: number): string => `${significant(bytesPerSec / 1e6)} MB/s`;
+const bytes = (n: number): string => (Number.isFinite(n) ? formatBytes(n) : '—');
+
+/** `2026-11-26 18:40:12 UTC`: unambiguous and the same whatever the machine's time zone. */
+function utc(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function name(result: MemoryResult): string {
+  return `${result.suite}/${result.workload}`;
+}
+
+function budgetsSection(results: readonly MemoryResult[]): string[] {
+  const rows = results.flatMap((r) => r.budgets);
+  if (rows.length === 0) return ['## Budgets', '', 'No budgets configured.'];
+  return [
+    '## Budgets',
+    '',
+    ...mdTable(
+      ['component', 'budget', 'measured', 'status'],
+      rows.map((b) => [
+        mdText(b.component),
+        mdText(b.budget),
+        mdText(b.measured),
+        b.status === 'pass' ? 'pass' : '**FAIL**',
+      ]),
+    ),
+  ];
+}
+
+/** `0.093 MB/s (95% interval 0.0715 to 0.113 MB/s), 1.86 KB per iteration`. */
+function growthRate(v: GrowthVerdict): string {
+  if (v.verdict === 'insufficient data') return `not measured (${v.verdict})`;
+  const ci = v.ciBytesPerSec
+    ? ` (95% interval ${significant(v.ciBytesPerSec[0] / 1e6)} to ${mbPerSec(v.ciBytesPerSec[1])})`
+    : '';
+  const perIteration =
+    v.slopeBytesPerIteration === undefined ? '' : `, ${formatBytes(v.slopeBytesPerIteration)} per iteration`;
+  return `${mbPerSec(v.slopeBytesPerSec)}${ci}${perIteration}`;
+}
+
+function metricsTable(metrics: readonly MetricVerdict[]): string[] {
+  return mdTable(
+    ['metric', 'verdict', 'growth rate', 'model', 'R²', 'why'],
+    metrics.map(({ label, verdict: v }) => {
+      const model = chosenModel(v);
+      return [
+        mdText(label),
+        v.verdict,
+        v.verdict === 'insufficient data' ? '—' : mbPerSec(v.slopeBytesPerSec),
+        model?.name ?? '—',
+        model ? model.r2.toFixed(3) : '—',
+        mdText(v.reason),
+      ];
+    }),
+  );
+}
+
+function sitesTable(result: MemoryResult): string[] {
+  if (result.topGrowingSites.length === 0) {
+    const why = result.files.heapProfile
+      ? 'no allocation site grew between the early and the last heap profile'
+      : 'no heap profiles were taken';
+    return [`Top growing allocation sites: none (${why}).`];
+  }
+  return [
+    'Top growing allocation sites (in-use bytes, early vs last heap profile):',
+    '',
+    ...mdTable(
+      ['function', 'file:line', 'early', 'late', 'growth'],
+      result.topGrowingSites.map((s) => [
+        mdCode(s.name),
+        s.file ? mdCode(s.line ? `${s.file}:${s.line}` : s.file) : '—',
+        formatBytes(s.earlyBytes),
+        formatBytes(s.lateBytes),
+        `+${formatBytes(s.growthBytes)}`,
+      ]),
+    ),
+  ];
+}
+
+function filesLine(result: MemoryResult, fromDir: string): string[] {
+  const f = result.files;
+  const entries: [string, string | undefined][] = [
+    ['chart', f.chart],
+    ['heap flamegraph', f.heapFlamegraph],
+    ['heap profile', f.heapProfile],
+    ['series (CSV)', f.seriesCsv],
+    ['series (JSON)', f.seriesJson],
+    ['log', f.log],
+  ];
+  const links = entries.flatMap(([label, file]) => (file ? [`[${label}](${mdHref(fromDir, file)})`] : []));
+  const lines = links.length > 0 ? [`Files: ${links.join(' · ')}`] : [];
+  if (f.chart) lines.push('', `![memory of ${mdText(name(result))} over time](${mdHref(fromDir, f.chart)})`);
+  return lines;
+}
+
+function workloadSection(result: MemoryResult, fromDir: string): string[] {
+  const rss = result.metrics.find((m) => m.metric === 'rss') ?? result.metrics[0];
+  const exponential = result.metrics.find((m) => m.verdict.doublingTimeSec !== undefined);
+  const ran = `${(result.durationMs / 1000).toFixed(1)} s, ${plural(result.samples.length, 'sample')} every ${result.intervalMs} ms, ${plural(result.processes, 'Node process', 'Node processes')}`;
+  const state =
+    result.state === 'ok'
+      ? `ok (${ran})`
+      : `**${result.state}**: ${mdText(result.reason ?? 'no reason given')} (${ran})`;
+  const facts: [string, string][] = [
+    ['state', state],
+    ['verdict', `**${result.verdict}**`],
+    ['leak detected', result.leak ? '**yes**' : 'no'],
+    ['peak RSS', bytes(result.peakRss)],
+    ['average RSS', bytes(result.averageRss)],
+    ['final RSS', bytes(result.finalRss)],
+  ];
+  if (rss) facts.push([`growth rate, ${mdText(rss.label)}`, growthRate(rss.verdict)]);
+  if (exponential?.verdict.doublingTimeSec !== undefined)
+    facts.push([
+      `doubling time, ${mdText(exponential.label)}`,
+      `${exponential.verdict.doublingTimeSec.toFixed(1)} s`,
+    ]);
+  return [
+    `### ${mdText(name(result))}`,
+    '',
+    ...mdTable(
+      ['', ''],
+      facts.map(([k, v]) => [k, v]),
+    ),
+    '',
+    ...(result.metrics.length > 0
+      ? [...metricsTable(result.metrics), '']
+      : ['No metric could be classified.', '']),
+    ...sitesTable(result),
+    '',
+    ...filesLine(result, fromDir),
+  ];
+}
+
+function conclusion(results: readonly MemoryResult[]): string[] {
+  const count = (kind: MemoryResult['verdict']) => results.filter((r) => r.verdict === kind).length;
+  const growing = results.filter((r) => r.leak);
+  const failed = results.filter((r) => r.state !== 'ok');
+  const budgets = results.flatMap((r) => r.budgets);
+  const failedBudgets = budgets.filter((b) => b.status === 'fail');
+  const lines = [
+    `- ${plural(results.length, 'workload')}: ${count('stable')} stable, ${growing.length} growing, ${count('insufficient data')} with insufficient data.`,
+  ];
+  if (growing.length > 0)
+    lines.push(`- Growing: ${growing.map((r) => `${mdText(name(r))} (${r.verdict})`).join(', ')}.`);
+  if (failed.length > 0)
+    lines.push(
+      `- Not ok: ${failed.map((r) => `${mdText(name(r))} (${r.state}${r.reason ? `: ${mdText(r.reason)}` : ''})`).join(', ')}.`,
+    );
+  if (budgets.length === 0) lines.push('- No budgets configured.');
+  else if (failedBudgets.length === 0) lines.push(`- All ${plural(budgets.length, 'budget')} met.`);
+  else
+    lines.push(
+      `- ${failedBudgets.length} of ${plural(budgets.length, 'budget')} failed: ${failedBudgets
+        .map((b) => `${mdText(b.component)} ${mdText(b.budget)} (measured ${mdText(b.measured)})`)
+        .join('; ')}.`,
+    );
+  return ['## Conclusion', '', ...lines];
+}
+
+/** The whole memory_summary.md for the results so far. */
+export function renderMemorySummary(results: MemoryResult[], opts: MemorySummaryOptions): string {
+  const fromDir = join(opts.outDir, 'memory_profiles');
+  const sections = results.flatMap((r) => [...workloadSection(r, fromDir), '']);
+  const lines = [
+    '# Memory profile summary',
+    '',
+    `Generated ${utc(opts.generatedAt)} on ${mdText(opts.machine)}, Node ${mdText(opts.nodeVersion)}; ${plural(results.length, 'workload')}.`,
+    '',
+    ...budgetsSection(results),
+    '',
+    '## Workloads',
+    '',
+    ...(results.length > 0 ? sections : ['No workloads were run.', '']),
+    ...conclusion(results),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes } from './classify.js';
+import { crashedExample, exponentialExample, leakingExample } from './example-results.js';
+import { formatMemoryResult } from './terminal.js';
+
+describe('formatMemoryResult', () => {
+  it('states the verdict, RSS figures, each metric with its growth, sites, failed budgets and files', () => {
+    const result = leakingExample();
+    const text = formatMemoryResult(result, '/out');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(
+      'ok     demo/leaky_cache  30.04 s  301 samples, 1 Node process, verdict linear (growing)',
+    );
+    expect(lines[1]).toBe(
+      `    RSS peak ${formatBytes(result.peakRss)}, average ${formatBytes(result.averageRss)}, final ${formatBytes(result.finalRss)}`,
+    );
+    const rss = result.metrics[0]?.verdict;
+    expect(lines[2]).toMatch(/^ {4}RSS \(process tree\) +linear +\+\d+\.\d KB\/s, \+\d+\.\d KB\/iteration$/);
+    expect(lines[2]).toContain(`+${formatBytes(rss?.slopeBytesPerSec ?? 0)}/s`);
+    // Three sites at most, growth first, paths relative to cwd.
+    expect(text).toMatch(/\n {6}\+2\.64 MB {2}remember {8}\.\.\/app\/src\/cache\.ts:42\n/);
+    expect(text).toContain('(anonymous)');
+    expect(text).not.toContain('parse');
+    expect(text).toContain('budget failed: cache peak RSS <= 50 MB, measured');
+    expect(text).toContain(
+      'files: memory_profiles/demo/leaky_cache.chart.svg  memory_profiles/demo/leaky_cache.heap.svg',
+    );
+    expect(text).not.toContain('log:');
+    expect(formatMemoryResult(result, '/out', 1)).not.toContain('Session');
+  });
+
+  it('gives the doubling time of exponential growth', () => {
+    const text = formatMemoryResult(exponentialExample(), '/');
+    expect(text).toContain('0 Node processes, verdict exponential (growing)');
+    expect(text).toMatch(/RSS \(process tree\) {2}exponential {2}\+[\d.]+ MB\/s, doubling every 5\.\d s/);
+  });
+
+  it('says why a workload failed and where its log is', () => {
+    const text = formatMemoryResult(crashedExample(), '/out');
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^FAILED demo\/crashes {2}1\.24 s {2}13 samples/);
+    expect(lines[1]).toBe('    exited with code 1');
+    expect(text).toMatch(/RSS \(process tree\) {2}insufficient data\n/);
+    expect(lines.at(-1)).toBe('    log:   memory_profiles/demo/crashes.log');
+  });
+
+  it('leaves out the RSS line when nothing was sampled', () => {
+    const empty = { ...crashedExample(), samples: [], metrics: [], peakRss: 0, averageRss: 0, finalRss: 0 };
+    expect(formatMemoryResult(empty, '/out')).not.toContain('RSS peak');
+  });
+});
