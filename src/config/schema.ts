@@ -17,6 +17,57 @@ export const safeName = z
 
 const seconds = z.number().positive('must be a positive number of seconds');
 
+/** The statistics a target can name; `p50` and `median` are the same. */
+export const STATISTICS = ['min', 'mean', 'median', 'p50', 'p95', 'p99', 'max'] as const;
+export type Statistic = (typeof STATISTICS)[number];
+
+/**
+ * One target of `profile validate`: pass when the statistic is at or under `max`, warn up to
+ * `max * (1 + tolerance)`, fail above (src/stats/targets.ts).
+ */
+export const targetSchema = z
+  .object({
+    /**
+     * What is measured: `wall`, `user` or `sys` time of a run (ms), `peakRss` of its process tree (MB),
+     * or `probe:<name>`, what the workload reports through perfsuite/probe (ms). @default "wall"
+     */
+    metric: z
+      .string()
+      .regex(
+        /^(wall|user|sys|peakRss|probe:.+)$/,
+        'must be "wall", "user", "sys", "peakRss" or "probe:<name>"',
+      )
+      .default('wall'),
+    stat: z.enum(STATISTICS),
+    /** The limit, in the metric's unit: milliseconds, or MB (10^6 bytes) for peakRss. */
+    max: z.number().positive('must be a positive limit (ms, or MB for peakRss)'),
+    /** The warn band above the limit, as a fraction: 0.1 warns up to 110% of the limit. @default 0.1 */
+    tolerance: z.number().min(0, 'must be 0 or more (0.1 = 10%)').default(0.1),
+    /** Name of the component in the report's target table. @default "suite/workload metric" */
+    component: z.string().optional(),
+  })
+  .strict();
+
+const runCount = z.number().int('must be a whole number').min(1, 'must be at least 1');
+
+/** How `profile validate` times a workload, in the manner of hyperfine: a fresh process per run. */
+export const timingSchema = z
+  .object({
+    /** Runs whose results are thrown away first (disk caches, JIT of the tool). @default 1 */
+    warmup: z.number().int().min(0).default(1),
+    /** Measured runs (at least; see minTime). @default 10 */
+    runs: runCount.default(10),
+    /** Keep running until this many seconds of measured runs have passed, as hyperfine's -m does. */
+    minTime: seconds.optional(),
+    targets: z.array(targetSchema).default([]),
+  })
+  .strict();
+
+const ONE_PROGRAM = 'needs exactly one of "script" (a JS/TS file) or "command" (an argv array)';
+function exactlyOneProgram(w: { script?: string | undefined; command?: string[] | undefined }): boolean {
+  return (w.script === undefined) !== (w.command === undefined);
+}
+
 export const workloadSchema = z
   .object({
     description: z.string().optional(),
@@ -46,11 +97,83 @@ export const workloadSchema = z
       })
       .strict()
       .optional(),
+    /** How `profile validate` times this workload and the targets it must meet. */
+    validate: timingSchema.optional(),
   })
   .strict()
-  .refine((w) => (w.script === undefined) !== (w.command === undefined), {
-    message: 'a workload needs exactly one of "script" (a JS/TS file) or "command" (an argv array)',
-  });
+  .refine(exactlyOneProgram, { message: `a workload ${ONE_PROGRAM}` });
+
+/** One step of a journey: a program run in the journey's fresh temporary directory. */
+export const journeyStepSchema = z
+  .object({
+    name: safeName,
+    script: z.string().min(1).optional(),
+    command: z.array(z.string()).min(1, 'must name at least the program').optional(),
+    args: z.array(z.string()).default([]),
+    env: z.record(z.string(), z.string()).default({}),
+    /**
+     * A regular expression on the step's output: the step is done when it matches, and its process
+     * keeps running in the background until the journey ends (a dev server, a watcher). Without it
+     * the step is done when its process exits 0.
+     */
+    until: z.string().optional(),
+    /** This step's budget in seconds. */
+    budget: seconds,
+    /** Give up on the step (and the journey) after this many seconds. @default 120 */
+    timeout: seconds.optional(),
+  })
+  .strict()
+  .refine(exactlyOneProgram, { message: `a journey step ${ONE_PROGRAM}` });
+
+/** Ordered steps as a new user takes them (init, start, first run, ...), each with a budget. */
+export const journeySchema = z
+  .object({
+    description: z.string().optional(),
+    steps: z.array(journeyStepSchema).min(1, 'a journey needs at least one step'),
+    /** Budget of the whole journey in seconds. */
+    budget: seconds.optional(),
+    /** Times the journey is taken, each in a fresh directory. @default 3 */
+    runs: runCount.default(3),
+    /** Warn band above each budget, as a fraction. @default 0.1 */
+    tolerance: z.number().min(0).default(0.1),
+  })
+  .strict();
+
+/** A program run at several sizes (1, 10, 100 files) to fit how its time scales. */
+export const sweepSchema = z
+  .object({
+    description: z.string().optional(),
+    script: z.string().min(1).optional(),
+    command: z.array(z.string()).min(1, 'must name at least the program').optional(),
+    /** Arguments; `{n}` in any of them is replaced by the size. */
+    args: z.array(z.string()).default([]),
+    env: z.record(z.string(), z.string()).default({}),
+    cwd: z.string().optional(),
+    /** The sizes. @default [1, 10, 100] */
+    values: z.array(z.number().positive()).min(2, 'a sweep needs at least two sizes').default([1, 10, 100]),
+    /** Budget in seconds per size, keyed by the size: `{ "1": 0.5, "10": 2, "100": 10 }`. */
+    budgets: z.record(z.string(), seconds).default({}),
+    /** The statistic the budgets apply to. @default "median" */
+    stat: z.enum(STATISTICS).default('median'),
+    tolerance: z.number().min(0).default(0.1),
+    warmup: z.number().int().min(0).default(1),
+    runs: runCount.default(5),
+    timeout: seconds.optional(),
+  })
+  .strict()
+  .refine(exactlyOneProgram, { message: `a sweep ${ONE_PROGRAM}` });
+
+/** In-process benchmarks run with tinybench: a module whose default export is defineBenchmarks({...}). */
+export const benchmarksSchema = z
+  .object({
+    /** The benchmark module, relative to the config file (JS or TS). */
+    file: z.string().min(1),
+    /** Milliseconds tinybench spends on each function (after its warm-up). @default 500 */
+    time: z.number().positive().default(500),
+    /** Targets keyed by "group/name" (metric is ignored: the function's time per call in ms). */
+    targets: z.record(z.string(), z.array(targetSchema)).default({}),
+  })
+  .strict();
 
 /** The commands whose `all` includes a suite. */
 export const COMMANDS = ['cpu', 'memory', 'validate'] as const;
@@ -64,11 +187,19 @@ export const suiteSchema = z
      * scenarios that need 20 s of sampling need not slow down `profile cpu all`. @default every command
      */
     for: z.array(z.enum(COMMANDS)).min(1).optional(),
-    workloads: z.record(safeName, workloadSchema).refine((w) => Object.keys(w).length > 0, {
-      message: 'a suite needs at least one workload',
-    }),
+    workloads: z.record(safeName, workloadSchema).default({}),
+    /** `profile validate` only: journeys, sweeps and in-process benchmarks. */
+    journeys: z.record(safeName, journeySchema).default({}),
+    sweeps: z.record(safeName, sweepSchema).default({}),
+    benchmarks: benchmarksSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (s) =>
+      Object.keys(s.workloads).length + Object.keys(s.journeys).length + Object.keys(s.sweeps).length > 0 ||
+      s.benchmarks !== undefined,
+    { message: 'a suite needs at least one workload, journey, sweep or benchmarks file' },
+  );
 
 export const configSchema = z
   .object({
@@ -87,3 +218,10 @@ export type UserConfig = z.input<typeof configSchema>;
 /** What the program uses after validation and defaults. */
 export type Config = z.output<typeof configSchema>;
 export type Workload = z.output<typeof workloadSchema>;
+export type Suite = z.output<typeof suiteSchema>;
+export type Target = z.output<typeof targetSchema>;
+export type Timing = z.output<typeof timingSchema>;
+export type Journey = z.output<typeof journeySchema>;
+export type JourneyStep = z.output<typeof journeyStepSchema>;
+export type Sweep = z.output<typeof sweepSchema>;
+export type Benchmarks = z.output<typeof benchmarksSchema>;

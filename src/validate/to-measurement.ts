@@ -1,0 +1,71 @@
+/**
+ * Turns raw samples into a Measurement: summary, outliers and target checks. Every measurement kind
+ * goes through here, so a statistic or a verdict is computed one way only.
+ */
+import type { Statistic } from '../config/schema.js';
+import { evaluateTarget, flagOutliers, type Summary, summarize } from '../stats/index.js';
+import type { Measurement, MeasurementKind, TargetCheck, Unit } from './measurement.js';
+
+/** A limit on one statistic, as the config states it (the metric is already chosen by the caller). */
+export interface Limit {
+  stat: Statistic;
+  max: number;
+  tolerance: number;
+  component?: string | undefined;
+}
+
+export interface MeasurementInput {
+  suite: string;
+  name: string;
+  metric: string;
+  kind: MeasurementKind;
+  unit: Unit;
+  samples: number[];
+  limits?: Limit[];
+  failures?: string[];
+}
+
+export function measurementId(suite: string, name: string, metric: string): string {
+  return `${suite}/${name}:${metric}`;
+}
+
+/** The value of a named statistic in a summary (`p50` and `median` are one). */
+export function statistic(summary: Summary, stat: Statistic): number {
+  return summary[stat];
+}
+
+export function toMeasurement(input: MeasurementInput): Measurement {
+  const { suite, name, metric, samples } = input;
+  const summary = samples.length > 0 ? summarize(samples) : null;
+  const failures = [...(input.failures ?? [])];
+  const targets: TargetCheck[] = [];
+  for (const limit of input.limits ?? []) {
+    const component = limit.component ?? `${suite}/${name} ${metric}`;
+    if (!summary) {
+      failures.push(`no samples to check "${component}" (${limit.stat} <= ${limit.max} ${input.unit})`);
+      continue;
+    }
+    const measured = statistic(summary, limit.stat);
+    targets.push({
+      component,
+      stat: limit.stat,
+      limit: limit.max,
+      tolerance: limit.tolerance,
+      measured,
+      verdict: evaluateTarget(measured, limit.max, limit.tolerance),
+    });
+  }
+  return {
+    id: measurementId(suite, name, metric),
+    suite,
+    name,
+    metric,
+    kind: input.kind,
+    unit: input.unit,
+    samples,
+    summary,
+    outliers: samples.length >= 3 ? flagOutliers(samples).outlierIndices : [],
+    targets,
+    failures,
+  };
+}
