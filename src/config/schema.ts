@@ -111,6 +111,8 @@ export const journeyStepSchema = z
     command: z.array(z.string()).min(1, 'must name at least the program').optional(),
     args: z.array(z.string()).default([]),
     env: z.record(z.string(), z.string()).default({}),
+    /** Working directory, relative to the journey's temporary directory. @default that directory */
+    cwd: z.string().optional(),
     /**
      * A regular expression on the step's output: the step is done when it matches, and its process
      * keeps running in the background until the journey ends (a dev server, a watcher). Without it
