@@ -35,6 +35,27 @@ const memoryScenario = (
   memory,
 });
 
+/** A command of the demo CLI timed by `profile validate`, with the original suite's target on its mean. */
+const demoCommand = (command: string, args: string[], maxMs: number) => ({
+  description: `demo ${command} on the fixture project`,
+  script: 'src/cli.ts',
+  args: [command, ...args],
+  validate: { runs: 10, warmup: 1, targets: [{ stat: 'mean' as const, max: maxMs, component: command }] },
+});
+const fixtureTest = (name: string): string => path.join(fixtureProject, 'tests', `${name}.toml`);
+
+/** A memory scenario run for 5 s, its peak RSS (whole process tree) checked against a budget in MB. */
+const memoryBudget = (scenario: string, component: string, maxMb: number) => ({
+  description: `Peak RSS of the ${scenario} scenario over 5 s`,
+  script: `workloads/memory/${scenario}.ts`,
+  duration: 5,
+  validate: {
+    runs: 1,
+    warmup: 0,
+    targets: [{ metric: 'peakRss', stat: 'max' as const, max: maxMb, component: `${component} peak RSS` }],
+  },
+});
+
 /** The demo suites; names match perfsuite's documentation and output folders. */
 export default defineConfig({
   suites: {
@@ -71,9 +92,21 @@ export default defineConfig({
     hot_reload: {
       description: 'The dev watcher: chokidar event, parse, render and write per edit',
       workloads: {
-        cycles: script('hot_reload.ts', '20 edit cycles, each waiting for the watcher to re-render', [
-          'cycles',
-        ]),
+        cycles: {
+          ...script('hot_reload.ts', '20 edit cycles, each waiting for the watcher to re-render', ['cycles']),
+          // The original suite's hot-reload targets, on what the workload reports per cycle (probe).
+          validate: {
+            runs: 3,
+            warmup: 0,
+            targets: [
+              { metric: 'probe:cycle', stat: 'p95', max: 3000, component: 'hot reload cycle' },
+              { metric: 'probe:detect', stat: 'p95', max: 100, component: 'hot reload: detect' },
+              { metric: 'probe:render', stat: 'p95', max: 500, component: 'hot reload: render' },
+              { metric: 'probe:parse', stat: 'p95', max: 200, component: 'hot reload: parse' },
+              { metric: 'probe:feedback', stat: 'p95', max: 50, component: 'hot reload: feedback' },
+            ],
+          },
+        },
       },
     },
     scalability: {
@@ -82,6 +115,40 @@ export default defineConfig({
         files_1: script('scalability.ts', 'A 1-file project, run 200 times', ['files_1']),
         files_10: script('scalability.ts', 'A 10-file project, run 20 times', ['files_10']),
         files_100: script('scalability.ts', 'A 100-file project, run twice', ['files_100']),
+      },
+      sweeps: {
+        files: {
+          description: '`demo run` over projects of 1, 10 and 100 test files (start-up included)',
+          script: 'workloads/scale_run.ts',
+          args: ['{n}'],
+          values: [1, 10, 100],
+          budgets: { '1': 0.5, '10': 2, '100': 10 },
+          runs: 5,
+        },
+      },
+    },
+    commands: {
+      description: 'Demo CLI commands on the fixture project, a fresh process per run (hyperfine-style)',
+      for: ['validate'],
+      workloads: {
+        dry_run: demoCommand('dry-run', [fixtureProject], 1000),
+        fmt: demoCommand('fmt', [fixtureProject, '--check'], 500),
+        lint: demoCommand('lint', [fixtureProject], 1000),
+        diff: demoCommand('diff', [fixtureTest('checkout'), fixtureTest('inventory')], 2000),
+        render: demoCommand(
+          'render',
+          [fixtureTest('checkout'), '-o', path.join(renderOutput, 'checkout.txt')],
+          500,
+        ),
+      },
+    },
+    memory_budgets: {
+      description: 'Peak RSS of the memory scenarios against the budgets of the original suite (5 s each)',
+      for: ['validate'],
+      workloads: {
+        watcher: memoryBudget('watcher', 'watcher', 10),
+        worker_pool: memoryBudget('worker_pool', 'worker pool', 100),
+        template_cache: memoryBudget('sustained_load', 'template cache', 50),
       },
     },
     memory: {

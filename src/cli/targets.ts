@@ -4,9 +4,9 @@
  * defaults). Shared so that both commands read the same flags the same way.
  */
 import { basename, resolve } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { CommandName, Workload } from '../config/schema.js';
-import { selectWorkloads } from '../config/select.js';
+import { type SelectedWorkload, selectWorkloads } from '../config/select.js';
 import { launchSpecFor } from '../runner/launch.js';
 import type { LaunchSpec } from '../runner/run-process.js';
 import { UserError } from '../util/user-error.js';
@@ -49,6 +49,8 @@ function adHocName(command: string[]): string {
   );
 }
 
+const ms = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
+
 /** Rejects a non-positive or non-numeric value of one of `keys`. */
 export function checkPositive(flags: Record<string, unknown>, keys: string[]): void {
   for (const key of keys) {
@@ -74,7 +76,6 @@ export async function planTargets(
   verb: CommandName,
 ): Promise<Plan> {
   checkPositive(flags as Record<string, unknown>, ['duration', 'timeout']);
-  const ms = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
   if (command.length > 0) {
     if (target) throw new UserError(`give either a suite ("${target}") or a command after "--", not both`);
     const durationMs = ms(flags.duration);
@@ -94,27 +95,40 @@ export async function planTargets(
   if (!target)
     throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
   const loaded = await loadConfig(flags.config ? { configPath: flags.config } : {});
-  const targets = selectWorkloads(loaded.config, target, flags.workload ?? [], verb).map(
-    ({ suite, name, workload }): PlannedTarget => {
-      const durationMs = ms(flags.duration ?? workload.duration);
-      return {
-        suite,
-        workload: name,
-        spec: launchSpecFor(workload, loaded.baseDir),
-        timeoutMs: ms(flags.timeout ?? workload.timeout ?? DEFAULT_TIMEOUT_S) as number,
-        ...(durationMs === undefined ? {} : { durationMs }),
-        config: workload,
-      };
-    },
+  const targets = selectWorkloads(loaded.config, target, flags.workload ?? [], verb).map((selected) =>
+    planWorkload(selected, loaded.baseDir, flags),
   );
-  const configured = loaded.config.outDir ? resolve(loaded.baseDir, loaded.config.outDir) : '.';
+  return { targets, outDir: outDirOf(loaded, flags), note: configNote(loaded) };
+}
+
+/** One configured workload with its limits resolved: flags over config over defaults. */
+export function planWorkload(
+  { suite, name, workload }: SelectedWorkload,
+  baseDir: string,
+  flags: Pick<TargetFlags, 'duration' | 'timeout'>,
+): PlannedTarget {
+  const durationMs = ms(flags.duration ?? workload.duration);
   return {
-    targets,
-    outDir: resolve(flags.outDir ?? configured),
-    note: loaded.isDemo
-      ? `No profile.config.ts found here or above: running the built-in demo suites (${loaded.path}). Run "profile init" to write a config for this project.`
-      : `config: ${loaded.path}`,
+    suite,
+    workload: name,
+    spec: launchSpecFor(workload, baseDir),
+    timeoutMs: ms(flags.timeout ?? workload.timeout ?? DEFAULT_TIMEOUT_S) as number,
+    ...(durationMs === undefined ? {} : { durationMs }),
+    config: workload,
   };
+}
+
+/** --out-dir, else the config's outDir (relative to the config file), else the current directory. */
+export function outDirOf(loaded: LoadedConfig, flags: Pick<TargetFlags, 'outDir'>): string {
+  const configured = loaded.config.outDir ? resolve(loaded.baseDir, loaded.config.outDir) : '.';
+  return resolve(flags.outDir ?? configured);
+}
+
+/** The stderr line saying which config runs (and that the demo runs when there is none). */
+export function configNote(loaded: LoadedConfig): string {
+  return loaded.isDemo
+    ? `No profile.config.ts found here or above: running the built-in demo suites (${loaded.path}). Run "profile init" to write a config for this project.`
+    : `config: ${loaded.path}`;
 }
 
 /**

@@ -11,6 +11,16 @@ export interface SelectedWorkload {
   workload: Workload;
 }
 
+/** The suite names `<suite|all>` stands for: `all` is every suite meant for `command` (its `for`). */
+export function selectSuites(config: Config, target: string, command?: CommandName): string[] {
+  const suiteNames = Object.keys(config.suites);
+  if (target !== 'all' && !(target in config.suites)) {
+    throw new UserError(`unknown suite "${target}". Suites: ${suiteNames.join(', ')} (or "all").`);
+  }
+  if (target !== 'all') return [target];
+  return suiteNames.filter((name) => !command || (config.suites[name]?.for ?? [command]).includes(command));
+}
+
 /** `all` means every suite meant for `command` (see the suite's `for`); a named suite always runs. */
 export function selectWorkloads(
   config: Config,
@@ -18,15 +28,7 @@ export function selectWorkloads(
   filters: string[] = [],
   command?: CommandName,
 ): SelectedWorkload[] {
-  const suiteNames = Object.keys(config.suites);
-  if (target !== 'all' && !(target in config.suites)) {
-    throw new UserError(`unknown suite "${target}". Suites: ${suiteNames.join(', ')} (or "all").`);
-  }
-  const suites =
-    target === 'all'
-      ? suiteNames.filter((name) => !command || (config.suites[name]?.for ?? [command]).includes(command))
-      : [target];
-  const all: SelectedWorkload[] = suites.flatMap((suite) =>
+  const all: SelectedWorkload[] = selectSuites(config, target, command).flatMap((suite) =>
     Object.entries(config.suites[suite]?.workloads ?? {}).map(([name, workload]) => ({
       suite,
       name,

@@ -75,7 +75,7 @@ describe('memory scenarios (quick mode)', () => {
       reject: false,
       all: true,
     });
-    expect(result.all).toMatch(new RegExp(`^memory ${name}: .*, \\d\\.\\d s, stopped by time$`, 'm'));
+    expect(result.all).toMatch(new RegExp(`^memory ${name}: .*, \\d+\\.\\d s, stopped by time$`, 'm'));
     expect(result.exitCode).toBe(0);
     if (name === 'worker_pool') {
       const pids = poolPids(result.all);
