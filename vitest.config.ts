@@ -1,12 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests that compare timings (the regression gate) run alone, after the rest, so no other test's load skews them. */
+const SEQUENTIAL = '**/*.sequential.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Integration tests spawn real profiled workloads; two cores are shared with them.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: true,
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'parallel',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [SEQUENTIAL],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sequential',
+          include: [`test/${SEQUENTIAL}`],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
