@@ -142,6 +142,25 @@ export default defineConfig({
         ),
       },
     },
+    bench: {
+      description: 'In-process benchmarks of template rendering and TOML parsing (tinybench)',
+      for: ['validate'],
+      benchmarks: {
+        file: 'bench/templates.bench.ts',
+        time: 500,
+        targets: {
+          'render/simple': [
+            { stat: 'median', max: 0.1 },
+            { stat: 'p95', max: 0.5 },
+          ],
+          'render/medium': [{ stat: 'median', max: 2 }],
+          'render/complex': [{ stat: 'median', max: 100 }],
+          'parse/small': [{ stat: 'median', max: 0.2 }],
+          'parse/medium': [{ stat: 'median', max: 2 }],
+          'parse/large': [{ stat: 'median', max: 20 }],
+        },
+      },
+    },
     memory_budgets: {
       description: 'Peak RSS of the memory scenarios against the budgets of the original suite (5 s each)',
       for: ['validate'],
