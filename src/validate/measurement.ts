@@ -43,6 +43,8 @@ export interface Measurement {
   /** Indexes into `samples` flagged as outliers (modified z-score, src/stats/outliers.ts). */
   outliers: number[];
   targets: TargetCheck[];
+  /** Runs thrown away before measuring, where the kind has warm-up runs. */
+  warmup?: number;
   /** Runs that failed (non-zero exit, timeout, unmatched `until`), each as a sentence. */
   failures: string[];
 }
@@ -83,7 +85,15 @@ export interface ValidateResult {
   suites: string[];
   measurements: Measurement[];
   sweeps: SweepResult[];
-  baseline?: { name: string; savedAt: string; comparisons: BaselineComparison[]; missing: string[] };
+  baseline?: {
+    name: string;
+    savedAt: string;
+    comparisons: BaselineComparison[];
+    /** Ids on one side only, or not comparable (see skipped). */
+    missing: string[];
+    /** Ids on both sides that could not be compared, and why (too few runs, a unit change). */
+    skipped?: { id: string; reason: string }[];
+  };
   /** Files linked from the report: flamegraphs and memory_summary.md from --with-profiles. */
   links: { label: string; path: string }[];
   /** 0 all pass, 1 a target failed or a regression past the gate. */

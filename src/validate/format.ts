@@ -1,0 +1,33 @@
+/**
+ * How `profile validate` writes numbers for people, shared by the Markdown report and the terminal
+ * summary so both say "1.23 s", "+12.3%" and "p < 0.001" the same way.
+ */
+import { formatValue } from '../model/format-value.js';
+import type { Unit } from './measurement.js';
+
+/** A measured value in its unit: times scaled like the rest of perfsuite (12.3 µs, 456 ms, 1.23 s). */
+export function formatMeasure(value: number, unit: Unit): string {
+  if (unit === 'ms') return formatValue(value, 'milliseconds');
+  return `${Number(value.toPrecision(3))} MB`;
+}
+
+/** A signed percentage with one decimal: `+12.3%`, `-4.0%`. */
+export function formatPct(pct: number): string {
+  return `${pct >= 0 ? '+' : '-'}${Math.abs(pct).toFixed(1)}%`;
+}
+
+/** A p-value to two significant digits, or `< 0.001` below that (the digits mean nothing there). */
+export function formatPValue(p: number): string {
+  if (p < 0.001) return '< 0.001';
+  return String(Number(p.toPrecision(2)));
+}
+
+/** `2026-11-26 18:40:12 UTC`: the same whatever the machine's time zone. */
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** `1 run`, `3 runs`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

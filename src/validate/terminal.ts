@@ -1,0 +1,111 @@
+/**
+ * The terminal summary of a `profile validate` run, in the manner of hyperfine: one line per
+ * measurement (mean ± σ, range, runs) with its targets and verdicts, grouped by suite; then the
+ * baseline changes that matter, the failures, the verdict and where the reports are. No colours, so
+ * it reads the same in CI logs.
+ */
+import { relative } from 'node:path';
+import { failureReasons, skippedComparisons } from './compare-baseline.js';
+import { formatMeasure, formatPct, formatPValue, plural } from './format.js';
+import type { Measurement, TargetCheck, ValidateResult } from './measurement.js';
+
+/** Options of formatValidateSummary. */
+export interface TerminalOptions {
+  /** Report files to list at the end, shown relative to `cwd`. */
+  reportFiles?: string[];
+  /** @default process.cwd() */
+  cwd?: string;
+  /** Words the gate in the verdict ("the 10% gate"). */
+  failOnRegressionPct?: number | undefined;
+}
+
+const VERDICT: Record<TargetCheck['verdict'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL' };
+
+function pad(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
+  return rows.map((row) =>
+    row
+      .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function row(m: Measurement): string[] {
+  const show = (v: number) => formatMeasure(v, m.unit);
+  const s = m.summary;
+  const spread = s
+    ? s.stddev === null
+      ? show(s.mean)
+      : `${show(s.mean)} ± ${show(s.stddev)}`
+    : 'no samples';
+  const targets = m.targets.map(
+    (t) => `${t.stat} ${show(t.measured)} <= ${show(t.limit)} ${VERDICT[t.verdict]}`,
+  );
+  if (m.failures.length > 0) targets.push(`${m.failures.length} FAILED`);
+  return [
+    `  ${m.name}:${m.metric}`,
+    spread,
+    s ? `[${show(s.min)} … ${show(s.max)}]` : '',
+    plural(s?.n ?? 0, 'run'),
+    targets.join('; '),
+  ];
+}
+
+function baselineLines(result: ValidateResult): string[] {
+  const b = result.baseline;
+  if (!b) return [];
+  const count = (v: string) => b.comparisons.filter((c) => c.comparison.verdict === v).length;
+  const lines = [
+    `baseline ${b.name}: ${count('regressed')} regressed, ${count('improved')} improved, ` +
+      `${count('within noise')} within noise, ${count('no change')} no change, ${b.missing.length} not compared`,
+  ];
+  const changed = b.comparisons.filter(
+    (c) => c.comparison.verdict === 'regressed' || c.comparison.verdict === 'improved',
+  );
+  const rows = changed.map(({ id, comparison: c, gateFailed }) => [
+    `  ${c.verdict === 'regressed' ? 'REGRESSED' : 'improved'}`,
+    id,
+    formatPct(c.changePct),
+    `[${formatPct(c.ciPct[0])} … ${formatPct(c.ciPct[1])}]`,
+    `p ${c.pValue < 0.001 ? '' : '= '}${formatPValue(c.pValue)}${gateFailed ? '  past the gate' : ''}`,
+  ]);
+  const skipped = skippedComparisons(b).map((s) => `  not compared ${s.id}: ${s.reason}`);
+  return [...lines, ...pad(rows), ...skipped];
+}
+
+/** The whole summary, ready to print. */
+export function formatValidateSummary(result: ValidateResult, options: TerminalOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const lines: string[] = [];
+  const suites = [...new Set(result.measurements.map((m) => m.suite))];
+  const rows: string[][] = [['', 'mean ± σ', 'min … max', 'runs', 'targets']];
+  for (const suite of suites) {
+    rows.push([suite, '', '', '', '']);
+    for (const m of result.measurements.filter((x) => x.suite === suite)) rows.push(row(m));
+  }
+  lines.push(...pad(rows));
+  for (const sweep of result.sweeps) {
+    const fit = sweep.fit;
+    const ci = fit?.ci95 ? ` [${fit.ci95[0].toFixed(2)} … ${fit.ci95[1].toFixed(2)}]` : '';
+    lines.push(
+      fit
+        ? `sweep ${sweep.suite}/${sweep.name}: exponent ${fit.exponent.toFixed(2)}${ci}, ${fit.label}`
+        : `sweep ${sweep.suite}/${sweep.name}: no fit (fewer than two sizes measured)`,
+    );
+  }
+  lines.push(...baselineLines(result));
+  for (const m of result.measurements) {
+    for (const failure of m.failures) lines.push(`failed: ${m.id}: ${failure.replace(/\r?\n/g, ' ')}`);
+  }
+  if (result.interrupted) lines.push('INTERRUPTED: the run stopped early; the results above are partial');
+  const reasons = failureReasons(result, options.failOnRegressionPct);
+  const warns = result.measurements.flatMap((m) => m.targets).filter((t) => t.verdict === 'warn').length;
+  lines.push(
+    reasons.length > 0
+      ? `FAIL: ${reasons.join(', ')}`
+      : `PASS${warns > 0 ? ` (${warns} target${warns === 1 ? '' : 's'} within tolerance)` : ''}`,
+  );
+  for (const file of options.reportFiles ?? []) lines.push(`report: ${relative(cwd, file) || file}`);
+  return lines.join('\n');
+}
