@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 const SEQUENTIAL = '**/*.sequential.test.ts';
 
 export default defineConfig({
+  // The agent's .cts files (protocol constants) are imported by src/ code under test: compile them too.
+  oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   test: {
     // Integration tests spawn real profiled workloads; two cores are shared with them.
     testTimeout: 60_000,

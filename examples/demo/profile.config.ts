@@ -142,6 +142,28 @@ export default defineConfig({
         ),
       },
     },
+    journeys: {
+      description: 'What a new user goes through, in a fresh temporary folder, with the original budgets',
+      for: ['validate'],
+      journeys: {
+        new_user: {
+          description: 'Create a project, start the watcher, run its tests, look at the results',
+          budget: 60,
+          steps: [
+            { name: 'init', script: 'src/cli.ts', args: ['init', 'shop'], budget: 2 },
+            {
+              name: 'dev_start',
+              script: 'src/cli.ts',
+              args: ['dev', 'shop'],
+              until: '^watching ',
+              budget: 3,
+            },
+            { name: 'first_run', script: 'src/cli.ts', args: ['run', 'shop'], budget: 30 },
+            { name: 'results', script: 'src/cli.ts', args: ['results', 'shop'], budget: 1 },
+          ],
+        },
+      },
+    },
     bench: {
       description: 'In-process benchmarks of template rendering and TOML parsing (tinybench)',
       for: ['validate'],

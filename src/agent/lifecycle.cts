@@ -1,6 +1,7 @@
 /**
  * Runs the agent's finishers once when the process ends for any reason (normal exit, process.exit,
- * uncaught exception, SIGINT/SIGTERM/SIGHUP) and leaves `<pid>.json` saying how it ended.
+ * uncaught exception, SIGINT/SIGTERM/SIGHUP) and leaves `<pid>.json` saying how it ended and what
+ * it used (CPU time, peak RSS).
  */
 import { join } from 'node:path';
 import { artifactNames, type ProcessRecord } from './protocol.cjs';
@@ -21,6 +22,8 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
     } catch (error) {
       process.stderr.write(`perfsuite agent: could not write the profile of pid ${process.pid}: ${error}\n`);
     }
+    // Read after the finishers: their work (writing a profile) is part of what the process cost.
+    const used = process.resourceUsage();
     const info: ProcessRecord = {
       pid: process.pid,
       ppid: process.ppid,
@@ -30,6 +33,7 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
       endedBy,
       ...(exitCode === undefined ? {} : { exitCode }),
       files,
+      usage: { userMs: used.userCPUTime / 1000, sysMs: used.systemCPUTime / 1000, maxRssKb: used.maxRSS },
     };
     writeAtomicSync(join(artifactDir, artifactNames.record(process.pid)), JSON.stringify(info));
   };

@@ -6,15 +6,15 @@
  * - `cpu-prof`: in a process started with `--cpu-prof`, only turns SIGINT/SIGTERM into a normal
  *   exit, because V8 writes --cpu-prof output on exit but not when a signal kills the process; in
  *   any other Node process (children of the workload), the same V8 profiler through the inspector.
- * Each mode leaves `<pid>.json` (argv, ppid, how it ended) for naming and merging.
+ * - `timing` (profile validate): nothing but the record below, for its resource usage.
+ * Each mode leaves `<pid>.json` (argv, ppid, how it ended, CPU time and peak RSS).
  *
- * Kept in CommonJS and free of heavy imports: it runs inside the measured process.
+ * Kept in CommonJS and free of heavy imports: it runs inside the measured process. Each mode's module
+ * is required only by that mode (node:inspector alone costs ~3 ms of start-up, which `timing` would
+ * otherwise add to every run it times).
  */
 import { isMainThread } from 'node:worker_threads';
-import { startCpuProfiler } from './cpu.cjs';
-import { startInspectorCpuProfiler } from './cpu-prof.cjs';
 import { type Finisher, onProcessEnd } from './lifecycle.cjs';
-import { startMemorySampler } from './memory.cjs';
 import {
   type AgentMode,
   ENV_AGENT_DIR,
@@ -32,13 +32,16 @@ function start(artifactDir: string): void {
   let finish: Finisher = () => [];
   if (mode === 'pprof') {
     const cpuTime = process.env[ENV_CPU_TIME] === '1' && process.platform !== 'win32';
+    const { startCpuProfiler } = require('./cpu.cjs') as typeof import('./cpu.cjs');
     finish = startCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000), cpuTime);
   } else if (mode === 'memory') {
+    const { startMemorySampler } = require('./memory.cjs') as typeof import('./memory.cjs');
     const intervalMs = Number(process.env[ENV_MEMORY_INTERVAL_MS] ?? 100);
     finish = startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 2000));
   }
   const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
   if (mode === 'cpu-prof' && !hasCpuProfFlag) {
+    const { startInspectorCpuProfiler } = require('./cpu-prof.cjs') as typeof import('./cpu-prof.cjs');
     finish = startInspectorCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000));
   }
   onProcessEnd(artifactDir, finish, mode === 'cpu-prof' && hasCpuProfFlag);

@@ -17,7 +17,8 @@ export const ENV_MEMORY_INTERVAL_MS = 'PERFSUITE_MEMORY_INTERVAL_MS';
 /** Memory mode: milliseconds between in-use heap profiles (the first is taken after one interval). */
 export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
 
-export type AgentMode = 'pprof' | 'cpu-prof' | 'memory';
+/** `timing` (profile validate) only leaves `<pid>.json` with the process's resource usage. */
+export type AgentMode = 'pprof' | 'cpu-prof' | 'memory' | 'timing';
 
 /** One line of `<pid>.memory.jsonl`: a V8 reading from inside the process. */
 export interface HeapReading {
@@ -58,4 +59,14 @@ export interface ProcessRecord {
   exitCode?: number;
   /** Files this process's agent wrote, relative to the artifact directory. */
   files: string[];
+  /** The process's own resource usage when it ended (`process.resourceUsage()`, this process only). */
+  usage?: ProcessUsage;
+}
+
+/** CPU time and peak RSS of one process as the kernel counts them (getrusage RUSAGE_SELF). */
+export interface ProcessUsage {
+  userMs: number;
+  sysMs: number;
+  /** Peak resident set size in KB (1024 bytes on Linux, as getrusage reports it). */
+  maxRssKb: number;
 }

@@ -11,6 +11,7 @@ import { flamegraphCommand } from './flamegraph.js';
 import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { memoryCommand } from './memory.js';
+import { validateCommand } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -74,6 +75,41 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print a machine-readable result (docs/memory-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
       exitCode = await memoryCommand(suite, command, opts);
+    });
+
+  program
+    .command('validate')
+    .description(
+      'time workloads, journeys, sweeps and benchmarks against targets; compare with a baseline; write reports',
+    )
+    .argument('[suite]', 'a suite name, or "all"; or give a command after "--" to time it like hyperfine')
+    .option('-c, --config <path>', 'config file (default: profile.config.* found upward, else the demo)')
+    .option(
+      '-w, --workload <name>',
+      'only this workload, journey or sweep (repeatable; "name" or "suite/name")',
+      collect,
+    )
+    .option(
+      '-b, --bench <pattern>',
+      'only benchmarks whose group or "group/name" matches (substring or /regex/)',
+      collect,
+    )
+    .option(
+      '-r, --runs <n>',
+      'measured runs per workload, sweep size and journey (overrides the config)',
+      number,
+    )
+    .option('--warmup <n>', 'runs thrown away before measuring (overrides the config)', number)
+    .option('-t, --timeout <s>', 'kill a run and its process tree after this many seconds', number)
+    .option('-o, --out-dir <dir>', 'where reports/ is written (default: current directory)')
+    .option('--save-baseline <name>', 'save this run as a named baseline')
+    .option('--baseline <name>', 'compare with a saved baseline')
+    .option('--fail-on-regression <pct>', 'exit 1 when a measurement regresses by more than this, e.g. 10%')
+    .option('--noise <pct>', 'changes within +-this percent count as noise', number)
+    .option('--with-profiles', 'also run profile cpu and profile memory and link their outputs')
+    .option('--json', 'print the result (docs/validate-json.md) instead of the summary')
+    .action(async (suite: string | undefined, opts) => {
+      exitCode = await validateCommand(suite, command, opts);
     });
 
   program

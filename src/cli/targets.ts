@@ -136,9 +136,9 @@ export function configNote(loaded: LoadedConfig): string {
  * running workload's tree (through the signal) and skips the rest. `after` runs after every target,
  * so results are saved as they come.
  */
-export async function runTargets<R>(
-  targets: PlannedTarget[],
-  each: (target: PlannedTarget, signal: AbortSignal) => Promise<R>,
+export async function runTargets<R, T = PlannedTarget>(
+  targets: T[],
+  each: (target: T, signal: AbortSignal) => Promise<R>,
   after: (results: R[]) => Promise<void>,
 ): Promise<{ results: R[]; interrupted: boolean }> {
   const abort = new AbortController();

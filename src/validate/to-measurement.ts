@@ -23,6 +23,8 @@ export interface MeasurementInput {
   samples: number[];
   limits?: Limit[];
   failures?: string[];
+  /** Warm-up runs thrown away before the samples, where the kind has them. */
+  warmup?: number;
 }
 
 export function measurementId(suite: string, name: string, metric: string): string {
@@ -67,5 +69,6 @@ export function toMeasurement(input: MeasurementInput): Measurement {
     outliers: samples.length >= 3 ? flagOutliers(samples).outlierIndices : [],
     targets,
     failures,
+    ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
   };
 }

@@ -28,6 +28,19 @@ describe('demo CLI (spawned)', () => {
     expect(readFileSync(path.join(project, 'out', 'smoke.md'), 'utf8')).toContain('# smoke (local)');
   });
 
+  it('results shows what the last run saved, and says to run first when nothing was', async () => {
+    const shown = await runCli(['results'], project);
+    expect(shown.stdout).toMatch(/checkout: 2 scenarios/);
+    expect(shown.stdout).toMatch(/: 3 passed, 0 failed, 0 files broken$/m);
+    expect(shown.exitCode).toBe(0);
+    const fresh = tempDir('cli-results');
+    await runCli(['init', 'empty'], fresh.dir);
+    const none = await runCli(['results', 'empty'], fresh.dir);
+    fresh.cleanup();
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('run "demo run" first');
+  });
+
   it('run exits 1 and says which check failed when a scenario fails', async () => {
     const file = path.join(project, 'tests', 'smoke.toml');
     const original = readFileSync(file, 'utf8');

@@ -9,6 +9,7 @@ import { fmtCommand } from './commands/fmt.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { renderCommand } from './commands/render.js';
+import { resultsCommand } from './commands/results.js';
 import { runCommand } from './commands/run.js';
 import { DemoError } from './lib/errors.js';
 
@@ -21,6 +22,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   lint: lintCommand,
   diff: diffCommand,
   dev: devCommand,
+  results: resultsCommand,
 };
 
 const usage = `usage: demo <command> [args]
@@ -28,6 +30,7 @@ const usage = `usage: demo <command> [args]
   init [dir]                    write a starter project (demo.toml, tests/, templates/)
   render <file.toml> [-o out]   render one test definition through its template
   run [dir] [--out-dir dir]     render every test and execute its scenarios (exit 1 on failures)
+  results [dir]                 show the results the last run saved
   dry-run [dir]                 validate and render everything, write and execute nothing
   fmt [dir] [--check]           rewrite TOML files in canonical form (sorted keys)
   lint [dir]                    check definitions: missing fields, unknown templates, duplicates, unused vars

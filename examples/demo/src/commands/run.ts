@@ -5,6 +5,7 @@ import type { ScenarioResult } from '../lib/execute.js';
 import type { FileFailure } from '../lib/pipeline.js';
 import { runProject } from '../lib/pipeline.js';
 import { loadProject } from '../lib/project.js';
+import { saveResults } from '../lib/results.js';
 import { display, parseCommandArgs } from './shared.js';
 
 /** The command: exit 1 when a scenario fails or a file cannot be rendered. */
@@ -19,11 +20,13 @@ export async function runCommand(args: string[]): Promise<number> {
   const result = runProject(project, { write: true, execute: true });
   for (const scenario of result.scenarios) printScenario(scenario);
   for (const failure of result.failures) printFailure(failure);
+  const elapsedMs = performance.now() - started;
+  saveResults(project.outputDir, result.scenarios, result.failures, elapsedMs);
   const passed = result.scenarios.filter((s) => s.passed).length;
   const failed = result.scenarios.length - passed;
   console.log(
     `\n${passed} passed, ${failed} failed, ${result.rendered.length} files rendered, ` +
-      `${result.failures.length} files broken (${(performance.now() - started).toFixed(0)} ms)`,
+      `${result.failures.length} files broken (${elapsedMs.toFixed(0)} ms)`,
   );
   return failed > 0 || result.failures.length > 0 ? 1 : 0;
 }

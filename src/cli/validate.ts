@@ -1,0 +1,172 @@
+/**
+ * `profile validate <suite|all>` and `profile validate -- <command...>`: measures every planned item
+ * (timed workloads, journeys, sweeps, benchmarks), checks targets, compares with a baseline, and
+ * rewrites the reports after every item so that Ctrl-C or a crash keeps what was measured.
+ * Exit codes: 0 all pass, 1 a target failed, a run failed or a regression past the gate, 2 usage.
+ */
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { machineInfo } from '../util/machine.js';
+import { UserError } from '../util/user-error.js';
+import { type Baseline, baselinePath, loadBaseline, saveBaseline } from '../validate/baseline.js';
+import {
+  compareToBaseline,
+  parseRegressionThreshold,
+  validateExitCode,
+} from '../validate/compare-baseline.js';
+import type { ValidateResult } from '../validate/measurement.js';
+import { planValidate, type ValidateItem } from '../validate/plan.js';
+import { reportStamp } from '../validate/report-md.js';
+import { runItem } from '../validate/run-item.js';
+import { formatValidateSummary } from '../validate/terminal.js';
+import { profileLinks } from '../validate/with-profiles.js';
+import { writeValidateReports } from '../validate/write-reports.js';
+import { checkPositive, configNote, outDirOf, planTargets, runTargets, type TargetFlags } from './targets.js';
+
+export interface ValidateCommandOptions extends TargetFlags {
+  /** Benchmark filters: a group, "group/name", or /regex/. */
+  bench?: string[];
+  runs?: number;
+  warmup?: number;
+  baseline?: string;
+  saveBaseline?: string;
+  failOnRegression?: string;
+  /** Half-width of the noise band in percent. */
+  noise?: number;
+  withProfiles?: boolean;
+  json?: boolean;
+}
+
+interface Planned {
+  items: ValidateItem[];
+  outDir: string;
+  baseDir: string;
+  configPath: string;
+  note?: string;
+}
+
+async function plan(
+  target: string | undefined,
+  command: string[],
+  opts: ValidateCommandOptions,
+): Promise<Planned> {
+  if (command.length > 0) {
+    // Ad hoc, like hyperfine: time the command with the run counts of the flags.
+    const { targets, outDir } = await planTargets(target, command, opts, 'validate');
+    const items: ValidateItem[] = targets.map((t) => ({
+      kind: 'timing',
+      suite: t.suite,
+      name: t.workload,
+      target: t,
+      timing: { runs: opts.runs ?? 10, warmup: opts.warmup ?? 1, targets: [] },
+    }));
+    return { items, outDir, baseDir: process.cwd(), configPath: '(command line)' };
+  }
+  if (!target)
+    throw new UserError('name a suite (or "all"), or give a command after "--": profile validate all');
+  const loaded = await loadConfig(opts.config ? { configPath: opts.config } : {});
+  return {
+    items: planValidate(loaded, target, opts),
+    outDir: outDirOf(loaded, opts),
+    baseDir: loaded.baseDir,
+    configPath: loaded.path,
+    note: configNote(loaded),
+  };
+}
+
+function checkFlags(opts: ValidateCommandOptions): void {
+  checkPositive(opts as unknown as Record<string, unknown>, ['runs', 'timeout', 'duration', 'noise']);
+  for (const key of ['runs', 'warmup'] as const) {
+    const value = opts[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= (key === 'runs' ? 1 : 0))) {
+      throw new UserError(
+        `--${key} must be a whole number${key === 'runs' ? ' of at least 1' : ''}, got "${value}"`,
+      );
+    }
+  }
+  if (opts.failOnRegression !== undefined && !opts.baseline) {
+    throw new UserError('--fail-on-regression compares with a saved baseline: add --baseline NAME');
+  }
+}
+
+export async function validateCommand(
+  target: string | undefined,
+  command: string[],
+  opts: ValidateCommandOptions,
+): Promise<number> {
+  checkFlags(opts);
+  const failOnRegressionPct =
+    opts.failOnRegression === undefined ? undefined : parseRegressionThreshold(opts.failOnRegression);
+  const { items, outDir, baseDir, configPath, note } = await plan(target, command, opts);
+  if (note) process.stderr.write(`${note}\n`);
+  // Before measuring anything: a mistyped baseline name should not cost a five-minute run.
+  const baseline: Baseline | undefined = opts.baseline
+    ? await loadBaseline(outDir, opts.baseline)
+    : undefined;
+  if (opts.saveBaseline) baselinePath(outDir, opts.saveBaseline);
+
+  const startedAt = new Date();
+  const result: ValidateResult = {
+    schemaVersion: 1,
+    startedAt: startedAt.toISOString(),
+    finishedAt: startedAt.toISOString(),
+    machine: machineInfo(),
+    config: configPath,
+    suites: [...new Set(items.map((i) => i.suite))],
+    measurements: [],
+    sweeps: [],
+    links: [],
+    exitCode: 0,
+    interrupted: false,
+  };
+  const logDir = join(outDir, 'reports', 'logs', reportStamp(startedAt));
+  const reportOptions = { failOnRegressionPct };
+  const finish = (interrupted: boolean) => {
+    result.finishedAt = new Date().toISOString();
+    result.interrupted = interrupted;
+    if (baseline) {
+      result.baseline = compareToBaseline(result, baseline, {
+        failOnRegressionPct,
+        ...(opts.noise === undefined ? {} : { noiseThreshold: opts.noise / 100 }),
+      });
+    }
+    result.exitCode = validateExitCode(result);
+  };
+
+  const { interrupted } = await runTargets(
+    items,
+    async (item, signal) => {
+      if (!opts.json) process.stderr.write(`validating ${item.suite}/${item.name} (${item.kind})...\n`);
+      const measured = await runItem(item, {
+        baseDir,
+        logDir,
+        benchFilters: opts.bench ?? [],
+        signal,
+        timeoutMs: opts.timeout === undefined ? undefined : opts.timeout * 1000,
+      });
+      result.measurements.push(...measured.measurements);
+      if (measured.sweep) result.sweeps.push(measured.sweep);
+    },
+    async () => {
+      finish(false);
+      await writeValidateReports(outDir, result, reportOptions);
+    },
+  );
+  if (opts.withProfiles && !interrupted) {
+    if (!opts.json) process.stderr.write('profiling the suite (profile cpu, profile memory)...\n');
+    result.links.push(...(await profileLinks(target, command, { ...opts, outDir })));
+  }
+  finish(interrupted);
+  const written = await writeValidateReports(outDir, result, { ...reportOptions, stepSummary: true });
+  if (opts.saveBaseline && !interrupted) {
+    const saved = await saveBaseline(outDir, opts.saveBaseline, result);
+    process.stderr.write(`baseline "${opts.saveBaseline}" saved: ${saved}\n`);
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    process.stdout.write(
+      `${formatValidateSummary(result, { reportFiles: [written.markdown, written.json], cwd: process.cwd(), failOnRegressionPct })}\n`,
+    );
+  }
+  return interrupted ? 130 : result.exitCode;
+}

@@ -1,0 +1,254 @@
+/**
+ * Times a program the way hyperfine does: a fresh process per run, warm-up runs thrown away, then
+ * measured runs (a count, extended until a minimum time has passed). Each run yields its wall time,
+ * the user and sys CPU time of its whole process tree, the tree's peak RSS, how it ended, and the
+ * probe measures its processes reported. A failed run is a result like the others, so one crash
+ * does not lose the other runs; Ctrl-C stops the current run and returns what was measured.
+ *
+ * Sources, per run:
+ * - wall: performance.now() around the process (runProcess);
+ * - user/sys: the kernel's count of our reaped children (children-cpu.ts), for any program; where
+ *   /proc does not exist, the sum of what the agent reports for each Node process;
+ * - peak RSS: the larger of the tree's RSS sampled from outside (startRssSampler) and the largest
+ *   exact `maxRSS` a Node process reports at exit (the agent in `timing` mode). Both are lower
+ *   bounds of the tree's true peak: sampling misses short peaks, and one process's peak is not the
+ *   tree's when several run at once.
+ */
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import pidusage from 'pidusage';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE, type ProbeRecord } from '../agent/protocol.cjs';
+import { readProcessRecords } from '../engines/agent-records.js';
+import { agentPath, withNodeOptions } from '../engines/paths.js';
+import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
+import { type LaunchSpec, type ProcessOutcome, runProcess } from '../runner/run-process.js';
+import { readChildrenCpu } from './children-cpu.js';
+
+export interface TimeRunsOptions {
+  /** Runs whose results are thrown away first. @default 0 */
+  warmup?: number;
+  /** Measured runs; more when `minTimeMs` has not passed by then. @default 10 */
+  runs?: number;
+  /** Keep adding measured runs until their wall times add up to this (hyperfine's -m). */
+  minTimeMs?: number;
+  /** Stop a run's whole process tree (SIGTERM, then SIGKILL) after this long; the run fails. */
+  timeoutMs: number;
+  /** Stop each run gracefully (SIGINT) after this long, as a success: watchers and servers. */
+  durationMs?: number;
+  /** Ctrl-C: stops the current run; no further run starts. */
+  signal?: AbortSignal;
+  /** Every run's output is appended here under a header line (the last 64 KiB of each run); see startLog. */
+  logFile: string;
+  /** Prefix of those header lines, e.g. `n=10` for one size of a sweep. */
+  logLabel?: string;
+  /** Load the agent in `timing` mode into every Node process (exact peak RSS). @default true */
+  agent?: boolean;
+  /** Milliseconds between RSS readings of the tree (~0.8 ms of our CPU each). @default 20 */
+  rssIntervalMs?: number;
+  /** Called after each run, warm-ups included: progress for the terminal. */
+  onRun?: (run: TimedRun) => void;
+}
+
+/** One run. Measured values are null when the run gave no way to read them. */
+export interface TimedRun {
+  /** 1-based, counted separately for warm-ups and measured runs. */
+  index: number;
+  warmup: boolean;
+  state: ProcessOutcome['state'];
+  /** Why it failed, in a sentence (absent when ok). */
+  reason?: string;
+  exitCode?: number;
+  signal?: string;
+  stoppedAfterDuration: boolean;
+  wallMs: number;
+  userMs: number | null;
+  sysMs: number | null;
+  /** `children`: the kernel's count for the whole tree; `agent`: the sum over Node processes only. */
+  cpuSource: 'children' | 'agent' | null;
+  /** MB (10^6 bytes). */
+  peakRssMb: number | null;
+  /** Probe measures by name, in the order they were reported, from every process of the tree. */
+  probes: Record<string, number[]>;
+  /** Node processes of the tree that the agent saw end. */
+  nodeProcesses: number;
+}
+
+export interface TimedRuns {
+  warmups: TimedRun[];
+  runs: TimedRun[];
+  /** Stopped by the signal before all runs were done. */
+  interrupted: boolean;
+}
+
+const DEFAULT_RUNS = 10;
+const DEFAULT_RSS_INTERVAL_MS = 20;
+/** With `minTimeMs`, no more measured runs than this, whatever the time. */
+export const MAX_RUNS = 1000;
+const LOG_TAIL_BYTES = 64 * 1024;
+
+let samplerPrimed: Promise<unknown> | undefined;
+/**
+ * pidusage asks `getconf` (through a shell) for the clock tick and page size on its first call;
+ * those children would count in the first run's CPU time. Ask once, before any run.
+ */
+function primeSampler(): Promise<unknown> {
+  samplerPrimed ??= pidusage(process.pid)
+    .catch(() => undefined)
+    .finally(() => pidusage.clear());
+  return samplerPrimed;
+}
+
+/** Every `measure` record of the `<pid>.probe.jsonl` files in `dir`, grouped by name in time order. */
+export async function readProbeMeasures(dir: string): Promise<Record<string, number[]>> {
+  const measures: { t: number; name: string; ms: number }[] = [];
+  for (const file of await readdir(dir)) {
+    if (!/^\d+\.probe\.jsonl$/.test(file)) continue;
+    for (const line of (await readFile(join(dir, file), 'utf8')).split('\n')) {
+      if (!line) continue;
+      let record: ProbeRecord;
+      try {
+        record = JSON.parse(line) as ProbeRecord;
+      } catch {
+        continue; // A process killed mid-write leaves at most one torn line at the end.
+      }
+      if (record.kind === 'measure' && Number.isFinite(record.ms)) measures.push(record);
+    }
+  }
+  measures.sort((a, b) => a.t - b.t);
+  const out: Record<string, number[]> = {};
+  for (const m of measures) {
+    const list = out[m.name] ?? [];
+    list.push(m.ms);
+    out[m.name] = list;
+  }
+  return out;
+}
+
+/** Whether the program never started (no such file, not executable): repeating it cannot help. */
+function couldNotStart(run: TimedRun): boolean {
+  return run.state === 'failed' && run.exitCode === undefined && run.signal === undefined;
+}
+
+async function appendRunLog(logFile: string, runLog: string, header: string): Promise<void> {
+  let text = await readFile(runLog).catch(() => Buffer.alloc(0));
+  const cut = text.length > LOG_TAIL_BYTES;
+  if (cut) text = text.subarray(text.length - LOG_TAIL_BYTES);
+  await appendFile(logFile, `--- ${header}${cut ? ' (last 64 KiB)' : ''} ---\n`);
+  await appendFile(logFile, text);
+}
+
+interface RunContext {
+  spec: LaunchSpec;
+  options: TimeRunsOptions;
+  root: string;
+}
+
+async function runOnce(ctx: RunContext, index: number, warmup: boolean): Promise<TimedRun> {
+  const { spec, options } = ctx;
+  const label = `${warmup ? 'warmup' : 'run'}-${index}`;
+  const artifactDir = await mkdtemp(join(ctx.root, `${label}-`));
+  const runLog = join(ctx.root, `${label}.log`);
+  const useAgent = options.agent ?? true;
+  const env = useAgent ? withNodeOptions(spec.env, '--require', agentPath) : { ...spec.env };
+  // The probe writes wherever this points, agent or not.
+  env[ENV_AGENT_DIR] = artifactDir;
+  if (useAgent) env[ENV_AGENT_MODE] = 'timing';
+
+  let sampler: RssSampler | undefined;
+  const cpuBefore = readChildrenCpu();
+  const outcome = await runProcess(
+    { ...spec, env },
+    {
+      timeoutMs: options.timeoutMs,
+      ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      logFile: runLog,
+      onSpawn: (pid) => {
+        sampler = startRssSampler(pid, options.rssIntervalMs ?? DEFAULT_RSS_INTERVAL_MS);
+      },
+    },
+  );
+  // runProcess resolves after libuv has reaped the child, so its tree's CPU time is in ours.
+  const cpuAfter = readChildrenCpu();
+  const readings = (await sampler?.stop()) ?? [];
+  const records = [...(await readProcessRecords(artifactDir)).values()];
+  const probes = await readProbeMeasures(artifactDir);
+
+  let cpu: Pick<TimedRun, 'userMs' | 'sysMs' | 'cpuSource'> = { userMs: null, sysMs: null, cpuSource: null };
+  const usages = records.flatMap((r) => (r.usage ? [r.usage] : []));
+  if (cpuBefore && cpuAfter) {
+    cpu = {
+      userMs: Math.max(0, cpuAfter.userMs - cpuBefore.userMs),
+      sysMs: Math.max(0, cpuAfter.sysMs - cpuBefore.sysMs),
+      cpuSource: 'children',
+    };
+  } else if (usages.length > 0) {
+    const sum = (f: (u: (typeof usages)[number]) => number) => usages.reduce((a, u) => a + f(u), 0);
+    cpu = { userMs: sum((u) => u.userMs), sysMs: sum((u) => u.sysMs), cpuSource: 'agent' };
+  }
+  const peaks = [
+    ...readings.map((r) => r.rss / 1e6),
+    // libuv reports maxRSS in KiB on every platform.
+    ...usages.map((u) => (u.maxRssKb * 1024) / 1e6),
+  ];
+
+  const run: TimedRun = {
+    index,
+    warmup,
+    state: outcome.state,
+    ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+    ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
+    ...(outcome.signal === undefined ? {} : { signal: outcome.signal }),
+    stoppedAfterDuration: outcome.stoppedAfterDuration,
+    wallMs: outcome.wallMs,
+    ...cpu,
+    peakRssMb: peaks.length > 0 ? Math.max(...peaks) : null,
+    probes,
+    nodeProcesses: records.length,
+  };
+  const header = `${options.logLabel ? `${options.logLabel} ` : ''}${warmup ? 'warm-up' : 'run'} ${index}: ${run.state}`;
+  await appendRunLog(options.logFile, runLog, header);
+  await rm(artifactDir, { recursive: true, force: true });
+  await rm(runLog, { force: true });
+  options.onRun?.(run);
+  return run;
+}
+
+/** Times `spec`: `warmup` runs thrown away, then `runs` measured runs (more while `minTimeMs` has not passed). */
+export async function timeRuns(spec: LaunchSpec, options: TimeRunsOptions): Promise<TimedRuns> {
+  const { signal } = options;
+  const runs = options.runs ?? DEFAULT_RUNS;
+  await primeSampler();
+  await mkdir(dirname(options.logFile), { recursive: true });
+  const ctx: RunContext = { spec, options, root: await mkdtemp(join(tmpdir(), 'perfsuite-time-')) };
+  const result: TimedRuns = { warmups: [], runs: [], interrupted: false };
+  try {
+    for (let i = 1; i <= (options.warmup ?? 0) && !signal?.aborted; i++) {
+      result.warmups.push(await runOnce(ctx, i, true));
+    }
+    let measuredMs = 0;
+    const wantMore = (): boolean => {
+      const done = result.runs.length;
+      if (done < runs) return true;
+      const last = result.runs.at(-1);
+      if (options.minTimeMs === undefined || done >= MAX_RUNS || (last && couldNotStart(last))) return false;
+      return measuredMs < options.minTimeMs;
+    };
+    while (!signal?.aborted && wantMore()) {
+      const run = await runOnce(ctx, result.runs.length + 1, false);
+      result.runs.push(run);
+      measuredMs += run.wallMs;
+    }
+  } finally {
+    await rm(ctx.root, { recursive: true, force: true });
+  }
+  result.interrupted = signal?.aborted ?? false;
+  return result;
+}
+
+/** Creates (or empties) a log file that timeRuns then appends to. */
+export async function startLog(logFile: string): Promise<void> {
+  await mkdir(dirname(logFile), { recursive: true });
+  await writeFile(logFile, '');
+}

@@ -1,0 +1,60 @@
+/**
+ * `profile validate --with-profiles`: after the timings (so profiling never disturbs them), runs
+ * `profile cpu` and `profile memory` on the same target as child processes of this CLI, and returns
+ * links (absolute paths) to what they wrote (each flamegraph, memory_summary.md) for the report. A failure of either
+ * is reported as a link-less note on stderr, never as a lost validation.
+ */
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import type { ValidateResult } from './measurement.js';
+
+const BIN = fileURLToPath(new URL('../../bin/profile.js', import.meta.url));
+
+export interface ProfileFlags {
+  config?: string | undefined;
+  workload?: string[] | undefined;
+  outDir: string;
+}
+
+interface CpuJson {
+  results: { suite: string; workload: string; files: { svg?: string } }[];
+}
+interface MemoryJson {
+  summary: string;
+}
+
+async function runProfile(
+  verb: 'cpu' | 'memory',
+  target: string | undefined,
+  command: string[],
+  flags: ProfileFlags,
+) {
+  const args = [BIN, verb, ...(target ? [target] : []), '--json', '--out-dir', flags.outDir];
+  if (flags.config) args.push('--config', flags.config);
+  for (const w of flags.workload ?? []) args.push('--workload', w);
+  if (command.length > 0) args.push('--', ...command);
+  const run = await execa(process.execPath, args, { reject: false, stderr: 'inherit' });
+  try {
+    return JSON.parse(run.stdout) as unknown;
+  } catch {
+    process.stderr.write(
+      `profile ${verb} wrote no result (exit code ${run.exitCode}); its outputs are not linked\n`,
+    );
+    return undefined;
+  }
+}
+
+export async function profileLinks(
+  target: string | undefined,
+  command: string[],
+  flags: ProfileFlags,
+): Promise<ValidateResult['links']> {
+  const links: ValidateResult['links'] = [];
+  const cpu = (await runProfile('cpu', target, command, flags)) as CpuJson | undefined;
+  for (const r of cpu?.results ?? []) {
+    if (r.files.svg) links.push({ label: `CPU flamegraph ${r.suite}/${r.workload}`, path: r.files.svg });
+  }
+  const memory = (await runProfile('memory', target, command, flags)) as MemoryJson | undefined;
+  if (memory?.summary) links.push({ label: 'memory summary', path: memory.summary });
+  return links;
+}
