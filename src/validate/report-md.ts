@@ -12,6 +12,7 @@ import { formatMeasure, formatPct, formatUtc, plural } from './format.js';
 import type { Measurement, SweepResult, TargetCheck, ValidateResult } from './measurement.js';
 import { baselineSection } from './report-baseline.js';
 import { methodologySection } from './report-methodology.js';
+import { failuresByItem } from './to-measurement.js';
 
 /** What the report needs besides the result; the CLI fills it in. */
 export interface ReportOptions {
@@ -247,8 +248,10 @@ function sweepsSection(result: ValidateResult, byId: Map<string, Measurement>): 
 
 function failuresSection(result: ValidateResult, options: ReportOptions): string[] {
   const lines: string[] = [];
+  for (const { item, failures } of failuresByItem(result.measurements)) {
+    for (const failure of failures) lines.push(`- ${mdText(item)}: ${mdText(failure)}`);
+  }
   for (const m of result.measurements) {
-    for (const failure of m.failures) lines.push(`- ${mdText(m.id)}: ${mdText(failure)}`);
     for (const t of m.targets.filter((t) => t.verdict === 'fail')) {
       lines.push(`- ${mdText(t.component)}: ${t.stat} ${fmt(m, t.measured)}, target ${targetText(m, t)}`);
     }

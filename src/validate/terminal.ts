@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { failureReasons, skippedComparisons } from './compare-baseline.js';
 import { formatMeasure, formatPct, formatPValue, plural } from './format.js';
 import type { Measurement, TargetCheck, ValidateResult } from './measurement.js';
+import { failuresByItem } from './to-measurement.js';
 
 /** Options of formatValidateSummary. */
 export interface TerminalOptions {
@@ -95,8 +96,8 @@ export function formatValidateSummary(result: ValidateResult, options: TerminalO
     );
   }
   lines.push(...baselineLines(result));
-  for (const m of result.measurements) {
-    for (const failure of m.failures) lines.push(`failed: ${m.id}: ${failure.replace(/\r?\n/g, ' ')}`);
+  for (const { item, failures } of failuresByItem(result.measurements)) {
+    for (const failure of failures) lines.push(`failed: ${item}: ${failure.replace(/\r?\n/g, ' ')}`);
   }
   if (result.interrupted) lines.push('INTERRUPTED: the run stopped early; the results above are partial');
   const reasons = failureReasons(result, options.failOnRegressionPct);

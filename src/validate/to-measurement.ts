@@ -72,3 +72,19 @@ export function toMeasurement(input: MeasurementInput): Measurement {
     ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
   };
 }
+
+/**
+ * Failures per item (`suite/name`), each sentence once: a failed run is carried by every metric of
+ * its workload (wall, user, sys, ...), and a reader needs to see it once.
+ */
+export function failuresByItem(measurements: readonly Measurement[]): { item: string; failures: string[] }[] {
+  const byItem = new Map<string, Set<string>>();
+  for (const m of measurements) {
+    if (m.failures.length === 0) continue;
+    const item = `${m.suite}/${m.name}`;
+    const set = byItem.get(item) ?? new Set<string>();
+    for (const failure of m.failures) set.add(failure);
+    byItem.set(item, set);
+  }
+  return [...byItem].map(([item, failures]) => ({ item, failures: [...failures] }));
+}

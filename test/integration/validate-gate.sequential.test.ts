@@ -27,7 +27,9 @@ describe('profile validate --baseline --fail-on-regression 10%', () => {
     const out = tempDir();
     const saved = await validate(out, ['--save-baseline', 'main']);
     expect(saved.exitCode).toBe(0);
-    const gate = ['--baseline', 'main', '--fail-on-regression', '10%'];
+    // A 5% noise band (criterion's default is 2%): this shared 2-core machine drifts by a few percent
+    // between runs of the same code, and the test is about the gate, not about the quietest machine.
+    const gate = ['--baseline', 'main', '--fail-on-regression', '10%', '--noise', '5'];
     for (let round = 0; round < 3; round++) {
       const same = await validate(out, gate);
       const unchanged = same.result.baseline?.comparisons.find((c) => c.id === WALL);
