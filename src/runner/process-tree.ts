@@ -4,6 +4,7 @@
  * that moved to a group of their own are found through the process table (pidtree) while the
  * parent is still alive to link them.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import pidtree from 'pidtree';
 
 /** Sends `signal` to the group led by `pid` and to every known descendant; missing processes are fine. */
@@ -18,14 +19,42 @@ export async function signalTree(pid: number, signal: NodeJS.Signals, known: num
   }
 }
 
-/** Whether any process of the group led by `pid` is still alive. */
+/**
+ * Whether a live (not zombie) process of group `pgid` exists, from /proc/<pid>/stat: fields after the
+ * command name are `state ppid pgrp ...`. Null where there is no /proc.
+ */
+function liveGroupMemberOnLinux(pgid: number): boolean | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether any process of the group led by `pid` is still alive. A signal 0 to the group also
+ * succeeds while only zombies are left, and orphaned zombies wait for whatever reaps them (on
+ * this machine's init, more than a second): on Linux the process table says whether anyone lives.
+ */
 export function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
-    return true;
   } catch {
     return false;
   }
+  return liveGroupMemberOnLinux(pid) ?? true;
 }
 
 /** Polls until the group is empty or `ms` pass; resolves true when it emptied. */

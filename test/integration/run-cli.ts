@@ -1,6 +1,6 @@
 /** Runs the built `profile` CLI as a user would, in a child process, and parses --json output. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +36,19 @@ export function tempDir(prefix = 'perfsuite-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** True while a process with this pid exists (zombies of ours included). */
+/**
+ * True while a process with this pid runs. A zombie does not count: it has ended and only waits for
+ * init to reap it (an orphan's zombie can linger for a second or more on this machine).
+ */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
   } catch {
     return false;
   }
