@@ -4,7 +4,7 @@
  * rewrites the reports after every item so that Ctrl-C or a crash keeps what was measured.
  * Exit codes: 0 all pass, 1 a target failed, a run failed or a regression past the gate, 2 usage.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { machineInfo } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
@@ -167,6 +167,9 @@ export async function validateCommand(
     process.stdout.write(
       `${formatValidateSummary(result, { reportFiles: [written.markdown, written.json], cwd: process.cwd(), failOnRegressionPct })}\n`,
     );
+    if (result.measurements.some((m) => m.failures.length > 0)) {
+      process.stdout.write(`output of every run: ${relative(process.cwd(), logDir) || logDir}\n`);
+    }
   }
   return interrupted ? 130 : result.exitCode;
 }

@@ -73,9 +73,46 @@ export function toMeasurement(input: MeasurementInput): Measurement {
   };
 }
 
+/** "1-3, 5" for [5, 1, 2, 3]. */
+function ranges(unsorted: number[]): string {
+  const numbers = [...unsorted].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === (numbers[j] as number) + 1) j++;
+    parts.push(j > i ? `${numbers[i]}-${numbers[j]}` : `${numbers[i]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** Runs that failed the same way said once: "warm-up 1 and runs 1-10: exited with code 9". */
+function compressRunFailures(failures: string[]): string[] {
+  const byReason = new Map<string, { warmups: number[]; runs: number[] }>();
+  const other: string[] = [];
+  for (const failure of failures) {
+    const match = /^(warm-up|run) (\d+): ([\s\S]*)$/.exec(failure);
+    if (!match) {
+      other.push(failure);
+      continue;
+    }
+    const entry = byReason.get(match[3] as string) ?? { warmups: [], runs: [] };
+    (match[1] === 'run' ? entry.runs : entry.warmups).push(Number(match[2]));
+    byReason.set(match[3] as string, entry);
+  }
+  const grouped = [...byReason].map(([reason, { warmups, runs }]) => {
+    const labels = [
+      warmups.length > 0 ? `warm-up${warmups.length > 1 ? 's' : ''} ${ranges(warmups)}` : '',
+      runs.length > 0 ? `run${runs.length > 1 ? 's' : ''} ${ranges(runs)}` : '',
+    ].filter(Boolean);
+    return `${labels.join(' and ')}: ${reason}`;
+  });
+  return [...grouped, ...other];
+}
+
 /**
- * Failures per item (`suite/name`), each sentence once: a failed run is carried by every metric of
- * its workload (wall, user, sys, ...), and a reader needs to see it once.
+ * Failures per item (`suite/name`), each said once: a failed run is carried by every metric of its
+ * workload (wall, user, sys, ...), and runs that failed the same way are listed together.
  */
 export function failuresByItem(measurements: readonly Measurement[]): { item: string; failures: string[] }[] {
   const byItem = new Map<string, Set<string>>();
@@ -86,5 +123,5 @@ export function failuresByItem(measurements: readonly Measurement[]): { item: st
     for (const failure of m.failures) set.add(failure);
     byItem.set(item, set);
   }
-  return [...byItem].map(([item, failures]) => ({ item, failures: [...failures] }));
+  return [...byItem].map(([item, failures]) => ({ item, failures: compressRunFailures([...failures]) }));
 }
