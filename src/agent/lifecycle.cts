@@ -35,7 +35,12 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
       files,
       usage: { userMs: used.userCPUTime / 1000, sysMs: used.systemCPUTime / 1000, maxRssKb: used.maxRSS },
     };
-    writeAtomicSync(join(artifactDir, artifactNames.record(process.pid)), JSON.stringify(info));
+    try {
+      writeAtomicSync(join(artifactDir, artifactNames.record(process.pid)), JSON.stringify(info));
+    } catch (error) {
+      // Never the agent's failure becoming the workload's: report it and let the process end as it would.
+      process.stderr.write(`perfsuite agent: could not write the record of pid ${process.pid}: ${error}\n`);
+    }
   };
 
   // Prepended: @datadog/pprof's own exit hook stops the profiler and discards the profile.
