@@ -63,6 +63,18 @@ export const timingSchema = z
   })
   .strict();
 
+/** What to run, shared by workloads, journey steps and sweeps. */
+const programFields = {
+  /** A JS or TS module run in a child Node process (TS needs no build step). Relative to the config file. */
+  script: z.string().min(1).optional(),
+  /** An argv array run directly, never through a shell: `['node', 'server.js']`. */
+  command: z.array(z.string()).min(1, 'must name at least the program').optional(),
+  /** Extra arguments for the script or command. */
+  args: z.array(z.string()).default([]),
+  /** Environment variables added to the inherited environment. */
+  env: z.record(z.string(), z.string()).default({}),
+};
+
 const ONE_PROGRAM = 'needs exactly one of "script" (a JS/TS file) or "command" (an argv array)';
 function exactlyOneProgram(w: { script?: string | undefined; command?: string[] | undefined }): boolean {
   return (w.script === undefined) !== (w.command === undefined);
@@ -71,14 +83,7 @@ function exactlyOneProgram(w: { script?: string | undefined; command?: string[] 
 export const workloadSchema = z
   .object({
     description: z.string().optional(),
-    /** A JS or TS module run in a child Node process (TS needs no build step). Relative to the config file. */
-    script: z.string().min(1).optional(),
-    /** An argv array run directly, never through a shell: `['node', 'server.js']`. */
-    command: z.array(z.string()).min(1, 'must name at least the program').optional(),
-    /** Extra arguments for the script or command. */
-    args: z.array(z.string()).default([]),
-    /** Environment variables added to the inherited environment. */
-    env: z.record(z.string(), z.string()).default({}),
+    ...programFields,
     /** Working directory, relative to the config file. @default the config file's directory */
     cwd: z.string().optional(),
     /** Stop the workload gracefully (SIGINT, then SIGTERM) after this many seconds: servers, watchers. */
@@ -107,10 +112,7 @@ export const workloadSchema = z
 export const journeyStepSchema = z
   .object({
     name: safeName,
-    script: z.string().min(1).optional(),
-    command: z.array(z.string()).min(1, 'must name at least the program').optional(),
-    args: z.array(z.string()).default([]),
-    env: z.record(z.string(), z.string()).default({}),
+    ...programFields,
     /** Working directory, relative to the journey's temporary directory. @default that directory */
     cwd: z.string().optional(),
     /**
@@ -145,11 +147,9 @@ export const journeySchema = z
 export const sweepSchema = z
   .object({
     description: z.string().optional(),
-    script: z.string().min(1).optional(),
-    command: z.array(z.string()).min(1, 'must name at least the program').optional(),
+    ...programFields,
     /** Arguments; `{n}` in any of them is replaced by the size. */
     args: z.array(z.string()).default([]),
-    env: z.record(z.string(), z.string()).default({}),
     cwd: z.string().optional(),
     /** The sizes. @default [1, 10, 100] */
     values: z.array(z.number().positive()).min(2, 'a sweep needs at least two sizes').default([1, 10, 100]),

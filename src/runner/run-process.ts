@@ -41,16 +41,18 @@ export interface ProcessOutcome {
   reason?: string;
 }
 
-export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<ProcessOutcome> {
+/**
+ * Starts `spec` in a process group of its own, so that one signal reaches everything it starts and
+ * a Ctrl-C in the terminal reaches only us (we decide the order in which things stop). Output is
+ * piped for the caller, never buffered; a failure to start or a non-zero exit is an outcome, not a throw.
+ */
+export function spawnInOwnGroup(spec: LaunchSpec) {
   const [file, ...args] = spec.argv;
   if (!file) throw new Error('empty argv');
-  const log = createWriteStream(limits.logFile);
-  const started = performance.now();
-  const child = execa(file, args, {
+  return execa(file, args, {
     cwd: spec.cwd,
     env: spec.env,
     extendEnv: false,
-    // Own process group, so that one signal reaches the whole tree.
     detached: true,
     stdin: 'ignore',
     stdout: 'pipe',
@@ -58,6 +60,12 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
     reject: false,
     buffer: false,
   });
+}
+
+export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<ProcessOutcome> {
+  const log = createWriteStream(limits.logFile);
+  const started = performance.now();
+  const child = spawnInOwnGroup(spec);
   if (child.pid !== undefined) limits.onSpawn?.(child.pid);
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });

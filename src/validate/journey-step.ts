@@ -3,16 +3,12 @@
  * from spawn to exit 0, or, for an `until` step, to the first output line that matches; such a
  * step's process then keeps running in the background until the journey hands it back to stop.
  */
-import { execa } from 'execa';
 import { stopTree } from '../runner/process-tree.js';
+import { type LaunchSpec, spawnInOwnGroup } from '../runner/run-process.js';
 import { captureOutput, tailOfLog } from './journey-output.js';
 
 /** What to start and how long it may take. */
-export interface StepSpec {
-  argv: string[];
-  cwd: string;
-  /** Full environment of the child. */
-  env: Record<string, string>;
+export interface StepSpec extends LaunchSpec {
   /** Done at the first output line matching this; without it, done at exit 0. */
   until?: RegExp;
   timeoutMs: number;
@@ -44,27 +40,13 @@ interface Exit {
 }
 
 export async function runStep(spec: StepSpec): Promise<StepOutcome> {
-  const [file, ...args] = spec.argv;
-  if (!file) throw new Error('empty argv');
   let matchedAt: number | undefined;
   let onMatch: () => void = () => {};
   const matched = new Promise<'matched'>((resolve) => {
     onMatch = () => resolve('matched');
   });
   const started = performance.now();
-  const child = execa(file, args, {
-    cwd: spec.cwd,
-    env: spec.env,
-    extendEnv: false,
-    // Own process group: one signal reaches everything the step started, and a Ctrl-C in the
-    // terminal reaches only us, so we decide the order in which things stop.
-    detached: true,
-    stdin: 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    reject: false,
-    buffer: false,
-  });
+  const child = spawnInOwnGroup(spec);
   const until = spec.until;
   const output = captureOutput(
     [child.stdout, child.stderr],
