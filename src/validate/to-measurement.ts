@@ -4,7 +4,7 @@
  */
 import type { Statistic } from '../config/schema.js';
 import { evaluateTarget, flagOutliers, type Summary, summarize } from '../stats/index.js';
-import type { Measurement, MeasurementKind, TargetCheck, Unit } from './measurement.js';
+import type { Measurement, TargetCheck } from './measurement.js';
 
 /** A limit on one statistic, as the config states it (the metric is already chosen by the caller). */
 export interface Limit {
@@ -14,13 +14,9 @@ export interface Limit {
   component?: string | undefined;
 }
 
-export interface MeasurementInput {
-  suite: string;
-  name: string;
-  metric: string;
-  kind: MeasurementKind;
-  unit: Unit;
-  samples: number[];
+/** What a measurer knows: the identity and raw samples; everything else is computed here. */
+export interface MeasurementInput
+  extends Pick<Measurement, 'suite' | 'name' | 'metric' | 'kind' | 'unit' | 'samples'> {
   limits?: Limit[];
   failures?: string[];
   /** Warm-up runs thrown away before the samples, where the kind has them. */
