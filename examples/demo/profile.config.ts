@@ -20,8 +20,8 @@ const script = (file: string, description: string, args: string[]) => ({
   args,
 });
 
-/** Seconds each memory scenario runs: docs/memory-method.md needs about 20 s for a settled verdict. */
-const MEMORY_SCENARIO_SECONDS = 25;
+/** Seconds each memory scenario runs: docs/memory-method.md needs 20-25 s for a settled verdict (30 s gives every metric its windows). */
+const MEMORY_SCENARIO_SECONDS = 30;
 
 /** A scenario of workloads/memory/: it runs until perfsuite stops it after the duration. */
 const memoryScenario = (
@@ -196,7 +196,7 @@ export default defineConfig({
     memory: {
       description:
         'Memory scenarios of the original suite: four healthy (stable) and two deliberately faulty (growing)',
-      // 25 s each: a verdict needs about 20 s of samples; `profile cpu all` and `validate all` skip them.
+      // 30 s each: a verdict needs 20-25 s of samples; `profile cpu all` and `validate all` skip them.
       for: ['memory'],
       workloads: {
         watcher: memoryScenario('watcher', 'The dev watcher on a temp project, a file saved every 200 ms', {

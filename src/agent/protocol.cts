@@ -14,7 +14,7 @@ export const ENV_INTERVAL_US = 'PERFSUITE_INTERVAL_US';
 export const ENV_CPU_TIME = 'PERFSUITE_CPU_TIME';
 /** Memory mode: milliseconds between V8 heap readings. */
 export const ENV_MEMORY_INTERVAL_MS = 'PERFSUITE_MEMORY_INTERVAL_MS';
-/** Memory mode: milliseconds between in-use heap profiles (the first is taken after one interval). */
+/** Memory mode: milliseconds between the periodic in-use heap profiles, after an early one at 2 s (memory.cts). */
 export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
 
 /** `timing` (profile validate) only leaves `<pid>.json` with the process's resource usage. */

@@ -2,6 +2,7 @@
  * Turns what a memory run left behind into one series: the runner's RSS readings of the whole
  * process tree are the timeline; at each of them the V8 figures of every Node process (their latest
  * reading, unless it is stale) are summed, and the iterations reported through the probe counted.
+ * Readings after `endAt` (the runner's stop signal) are shutdown, not workload, and are left out.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -56,6 +57,7 @@ export async function collectSeries(
   rss: RssReading[],
   startedAt: number,
   intervalMs: number,
+  endAt: number = Number.POSITIVE_INFINITY,
 ): Promise<CollectedSeries> {
   const heaps = await readJsonLines<HeapReading>(dir, 'memory');
   const probes = await readJsonLines<ProbeRecord>(dir, 'probe');
@@ -74,8 +76,14 @@ export async function collectSeries(
   const staleMs = Math.max(1000, 5 * intervalMs);
   const perProcess = [...heaps.values()].map((rows) => rows.sort((a, b) => a.t - b.t));
   // Without RSS readings (a run shorter than one interval) the agent's own readings are the timeline.
-  const timeline: RssReading[] =
-    rss.length > 0 ? rss : perProcess.flat().map((r) => ({ t: r.t, rss: r.rss, processes: 1 }));
+  const timeline: RssReading[] = (
+    rss.length > 0
+      ? rss
+      : perProcess
+          .flat()
+          .map((r) => ({ t: r.t, rss: r.rss, processes: 1 }))
+          .sort((a, b) => a.t - b.t)
+  ).filter((r) => r.t <= endAt);
 
   const samples = timeline.map((reading): MemorySample => {
     const sample: MemorySample = { t: (reading.t - startedAt) / 1000, rss: reading.rss };

@@ -61,7 +61,10 @@ export interface MemoryResult {
   processes: number;
   /** The series: t in seconds from the start, RSS of the whole tree, V8 figures summed over its Node processes. */
   samples: MemorySample[];
-  /** The most severe verdict over the metrics that had enough data. */
+  /**
+   * The run's verdict (overall.ts): the most severe growth of the V8 figures when one of them grows,
+   * else the most severe verdict over every metric (RSS included).
+   */
   verdict: GrowthKind;
   /** True when any metric grew (linear or exponential). */
   leak: boolean;
