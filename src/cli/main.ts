@@ -4,14 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { ENGINE_NAMES } from '../engines/index.js';
+import { ENGINE_NAMES } from '../engines/engine.js';
 import { UserError } from '../util/user-error.js';
-import { cpuCommand } from './cpu.js';
-import { flamegraphCommand } from './flamegraph.js';
-import { initCommand } from './init.js';
-import { listCommand } from './list.js';
-import { memoryCommand } from './memory.js';
-import { validateCommand } from './validate.js';
+
+// Each command's module (and its dependencies: zod, execa, the profilers, tinybench) is imported only
+// when that command runs: `profile --version` or `profile init` should not pay for all of them.
+const commands = {
+  cpu: () => import('./cpu.js'),
+  memory: () => import('./memory.js'),
+  validate: () => import('./validate.js'),
+  flamegraph: () => import('./flamegraph.js'),
+  list: () => import('./list.js'),
+  init: () => import('./init.js'),
+};
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -57,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--top <n>', 'functions listed by self and by total time', number, 10)
     .option('--json', 'print a machine-readable result (docs/cpu-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
-      exitCode = await cpuCommand(suite, command, opts);
+      exitCode = await (await commands.cpu()).cpuCommand(suite, command, opts);
     });
 
   program
@@ -74,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out-dir <dir>', 'where memory_profiles/ is written (default: current directory)')
     .option('--json', 'print a machine-readable result (docs/memory-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
-      exitCode = await memoryCommand(suite, command, opts);
+      exitCode = await (await commands.memory()).memoryCommand(suite, command, opts);
     });
 
   program
@@ -109,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--with-profiles', 'also run profile cpu and profile memory and link their outputs')
     .option('--json', 'print the result (docs/validate-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
-      exitCode = await validateCommand(suite, command, opts);
+      exitCode = await (await commands.validate()).validateCommand(suite, command, opts);
     });
 
   program
@@ -122,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--min-width <px>', 'leave out frames narrower than this', number)
     .option('--title <title>', 'title of the graph')
     .action(async (inputs: string[], opts) => {
-      const written = await flamegraphCommand(inputs, opts);
+      const written = await (await commands.flamegraph()).flamegraphCommand(inputs, opts);
       process.stdout.write(`${written}\n`);
     });
 
@@ -132,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <path>', 'config file')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
-      await listCommand(opts);
+      await (await commands.list()).listCommand(opts);
     });
 
   program
@@ -140,7 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('write a commented starter profile.config.ts for the current project')
     .option('--force', 'overwrite an existing profile.config.ts')
     .action(async (opts) => {
-      await initCommand(process.cwd(), opts);
+      await (await commands.init()).initCommand(process.cwd(), opts);
     });
 
   try {

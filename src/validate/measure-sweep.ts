@@ -19,7 +19,7 @@ export interface MeasureSweepOptions {
   signal?: AbortSignal;
   /** Overrides the sweep's `timeout` (the --timeout flag). */
   timeoutMs?: number;
-  /** Load the agent into Node processes (peak RSS; not needed for wall time). @default true */
+  /** Load the agent into Node processes (peak RSS; not needed for wall time, which it would lengthen). @default false */
   agent?: boolean;
   /** Progress, after each run. */
   onRun?: (size: number, run: TimedRun) => void;
@@ -92,7 +92,7 @@ export async function measureSweep(
       ...(options.signal ? { signal: options.signal } : {}),
       logFile: options.logFile,
       logLabel: `n=${size}`,
-      ...(options.agent === undefined ? {} : { agent: options.agent }),
+      agent: options.agent ?? false,
       ...(options.onRun ? { onRun: (run: TimedRun) => options.onRun?.(size, run) } : {}),
     });
     const samples = timed.runs.filter((r) => r.state === 'ok').map((r) => r.wallMs);

@@ -6,6 +6,7 @@
 
 import type { PlannedTarget } from '../cli/targets.js';
 import type { Target, Timing } from '../config/schema.js';
+import { readChildrenCpu } from './children-cpu.js';
 import type { Measurement, Unit } from './measurement.js';
 import { startLog, type TimedRun, type TimedRuns, timeRuns } from './time-runs.js';
 import { type Limit, toMeasurement } from './to-measurement.js';
@@ -14,7 +15,12 @@ export interface MeasureWorkloadOptions {
   /** Every run's output (time-runs.ts); started afresh. */
   logFile: string;
   signal?: AbortSignal;
-  /** Load the agent into Node processes for their exact peak RSS. @default true */
+  /**
+   * Load the agent into Node processes for their exact peak RSS. It costs each Node process about
+   * 15-20 ms of start-up here (bench/validate.js), which a wall-time target would then include, so
+   * by default it is loaded only when a target needs the exact peak RSS, or where /proc cannot give
+   * the tree's CPU time. @default a peakRss target exists, or no /proc
+   */
   agent?: boolean;
   /** Progress, after each run. */
   onRun?: (run: TimedRun) => void;
@@ -104,7 +110,8 @@ export async function measureWorkload(
     ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
     ...(options.signal ? { signal: options.signal } : {}),
     logFile: options.logFile,
-    ...(options.agent === undefined ? {} : { agent: options.agent }),
+    agent:
+      options.agent ?? (timing.targets.some((t) => t.metric === 'peakRss') || readChildrenCpu() === null),
     ...(options.onRun ? { onRun: options.onRun } : {}),
   });
   return workloadMeasurements({
