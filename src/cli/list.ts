@@ -1,4 +1,7 @@
-/** `profile list`: the suites and workloads a command would run, and what each one starts. */
+/**
+ * `profile list`: the suites, which commands run them, their workloads and what each one starts,
+ * and the journeys, sweeps and benchmarks that `profile validate` measures.
+ */
 import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { launchSpecFor } from '../runner/launch.js';
@@ -8,6 +11,13 @@ export async function listCommand(opts: { config?: string; json?: boolean }): Pr
   const suites = Object.entries(loaded.config.suites).map(([suite, s]) => ({
     suite,
     description: s.description,
+    for: s.for ?? ['cpu', 'memory', 'validate'],
+    journeys: Object.entries(s.journeys).map(([name, j]) => ({
+      name,
+      steps: j.steps.map((step) => step.name),
+    })),
+    sweeps: Object.entries(s.sweeps).map(([name, sw]) => ({ name, values: sw.values })),
+    benchmarks: s.benchmarks?.file,
     workloads: Object.entries(s.workloads).map(([name, w]) => ({
       name,
       description: w.description,
@@ -23,7 +33,8 @@ export async function listCommand(opts: { config?: string; json?: boolean }): Pr
   }
   const lines = [`config: ${loaded.path}${loaded.isDemo ? ' (built-in demo)' : ''}`];
   for (const s of suites) {
-    lines.push('', `${s.suite}${s.description ? `  ${s.description}` : ''}`);
+    const only = s.for.length < 3 ? ` (profile ${s.for.join(', ')} only)` : '';
+    lines.push('', `${s.suite}${only}${s.description ? `  ${s.description}` : ''}`);
     for (const w of s.workloads) {
       const shown =
         w.kind === 'script'
@@ -31,6 +42,9 @@ export async function listCommand(opts: { config?: string; json?: boolean }): Pr
           : w.argv.join(' ');
       lines.push(`  ${w.name.padEnd(18)} ${w.description ?? ''}${w.description ? '  ' : ''}[${shown}]`);
     }
+    for (const j of s.journeys) lines.push(`  ${j.name.padEnd(18)} journey: ${j.steps.join(' → ')}`);
+    for (const sw of s.sweeps) lines.push(`  ${sw.name.padEnd(18)} sweep over n = ${sw.values.join(', ')}`);
+    if (s.benchmarks) lines.push(`  ${'benchmarks'.padEnd(18)} [${s.benchmarks}]`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
