@@ -63,8 +63,12 @@ ${suggestedWorkloads(pkg).join('\n')}
         //   env: { PORT: '3000' },
         //   duration: 10, // stop it gracefully (SIGINT) after 10 s: servers and watchers
         //   timeout: 60,  // kill the whole process tree after 60 s (default 120)
+        //   memory: { peakRssMb: 200, expect: 'stable' }, // \`profile memory\`: budget and growth check
+        //   validate: { runs: 10, warmup: 1, targets: [{ stat: 'p95', max: 500 }] }, // \`profile validate\`: ms
         // },
       },
+      // \`profile validate\` also measures journeys (ordered steps with budgets), sweeps (a program at
+      // sizes 1, 10, 100 with a fitted scaling exponent) and tinybench benchmarks: see the README.
     },
   },
 });
