@@ -97,7 +97,7 @@ export const workloadSchema = z
         component: z.string().optional(),
         /** Peak RSS of the workload's process tree must stay at or under this many MB (10^6 bytes). */
         peakRssMb: z.number().positive('must be a positive number of MB').optional(),
-        /** `stable`: any linear or exponential growth fails the run; `growth`: growth is expected (a demo leak). */
+        /** `stable`: any linear or exponential growth fails the run; `growth`: a deliberate leak, which fails the run when none is found. */
         expect: z.enum(['stable', 'growth']).optional(),
       })
       .strict()

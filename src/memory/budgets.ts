@@ -31,5 +31,14 @@ export function checkBudgets(
       status: measured.verdict === 'stable' ? 'pass' : 'fail',
     });
   }
+  if (budget?.expect === 'growth') {
+    rows.push({
+      component,
+      budget: 'growth: expected',
+      measured: measured.verdict,
+      // A deliberate leak (a demo, a regression test of the detector) that reads stable was missed.
+      status: measured.leak ? 'pass' : 'fail',
+    });
+  }
   return rows;
 }
