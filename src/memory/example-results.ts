@@ -103,14 +103,14 @@ function example(input: ExampleInput): MemoryResult {
   };
 }
 
-/** A cache that never evicts: 100 KB/s of RSS under a 2 s GC sawtooth, 50 iterations/s, two budgets failed. */
+/** A cache that never evicts: 250 KB/s of RSS under a 2 s GC sawtooth, 50 iterations/s, two budgets failed. */
 export function leakingExample(): MemoryResult {
   const gc = sawtooth(6 * MB, 2);
   return example({
     suite: 'demo',
     workload: 'leaky_cache',
     samples: series(30, 11, {
-      rss: (t) => 60 * MB + 100 * KB * t + gc(t),
+      rss: (t) => 60 * MB + 250 * KB * t + gc(t),
       heapUsed: (t) => 18 * MB + 90 * KB * t + gc(t),
       heapTotal: (t) => 30 * MB + 100 * KB * t,
       external: () => 1.5 * MB,

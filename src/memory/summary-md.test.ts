@@ -53,7 +53,7 @@ describe('renderMemorySummary', () => {
     expect(md).toContain(`| leak detected | **yes** |`);
     expect(md).toContain(`| peak RSS | ${(leaking.peakRss / 1e6).toFixed(2)} MB |`);
     expect(md).toMatch(
-      /\| growth rate, RSS \(process tree\) \| 0\.0\d+ MB\/s \(95% interval [\d.]+ to [\d.]+ MB\/s\), [\d.]+ KB per iteration \|/,
+      /\| growth rate, RSS \(process tree\) \| 0\.\d+ MB\/s \(95% interval [\d.]+ to [\d.]+ MB\/s\), [\d.]+ KB per iteration \|/,
     );
     expect(md).toContain(
       `| RSS (process tree) | linear | ${Number(((rss?.slopeBytesPerSec ?? 0) / 1e6).toPrecision(3))} MB/s | linear |`,
