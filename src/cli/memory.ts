@@ -9,6 +9,7 @@ import { profileMemory } from '../memory/profile-memory.js';
 import { MEMORY_JSON_VERSION, type MemoryResult } from '../memory/result.js';
 import { renderMemorySummary } from '../memory/summary-md.js';
 import { formatMemoryResult } from '../memory/terminal.js';
+import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
@@ -79,7 +80,7 @@ export async function memoryCommand(
     const leaking = results.filter((r) => r.leak).length;
     const failedBudgets = results.flatMap((r) => r.budgets).filter((b) => b.status === 'fail').length;
     process.stdout.write(
-      `${results.length} workload${results.length === 1 ? '' : 's'} sampled; ${leaking} growing; ${failedBudgets} budget${failedBudgets === 1 ? '' : 's'} failed\nsummary: ${summaryFile}\n`,
+      `${plural(results.length, 'workload')} sampled; ${leaking} growing; ${plural(failedBudgets, 'budget')} failed\nsummary: ${summaryFile}\n`,
     );
   }
   if (interrupted) return 130;

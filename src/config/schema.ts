@@ -17,6 +17,11 @@ export const safeName = z
 
 const seconds = z.number().positive('must be a positive number of seconds');
 
+/** The warn band above a limit, as a fraction: 0.1 warns up to 110% of the limit. */
+const tolerance = z.number().min(0, 'must be 0 or more (0.1 = 10%)').default(0.1);
+/** Runs thrown away before measuring (disk caches, JIT of the tool). */
+const warmupCount = z.number().int('must be a whole number').min(0, 'must be 0 or more').default(1);
+
 /** The statistics a target can name; `p50` and `median` are the same. */
 export const STATISTICS = ['min', 'mean', 'median', 'p50', 'p95', 'p99', 'max'] as const;
 export type Statistic = (typeof STATISTICS)[number];
@@ -42,7 +47,7 @@ export const targetSchema = z
     /** The limit, in the metric's unit: milliseconds, or MB (10^6 bytes) for peakRss. */
     max: z.number().positive('must be a positive limit (ms, or MB for peakRss)'),
     /** The warn band above the limit, as a fraction: 0.1 warns up to 110% of the limit. @default 0.1 */
-    tolerance: z.number().min(0, 'must be 0 or more (0.1 = 10%)').default(0.1),
+    tolerance,
     /** Name of the component in the report's target table. @default "suite/workload metric" */
     component: z.string().optional(),
   })
@@ -54,7 +59,7 @@ const runCount = z.number().int('must be a whole number').min(1, 'must be at lea
 export const timingSchema = z
   .object({
     /** Runs whose results are thrown away first (disk caches, JIT of the tool). @default 1 */
-    warmup: z.number().int().min(0).default(1),
+    warmup: warmupCount,
     /** Measured runs (at least; see minTime). @default 10 */
     runs: runCount.default(10),
     /** Keep running until this many seconds of measured runs have passed, as hyperfine's -m does. */
@@ -139,7 +144,7 @@ export const journeySchema = z
     /** Times the journey is taken, each in a fresh directory. @default 3 */
     runs: runCount.default(3),
     /** Warn band above each budget, as a fraction. @default 0.1 */
-    tolerance: z.number().min(0).default(0.1),
+    tolerance,
   })
   .strict();
 
@@ -157,8 +162,8 @@ export const sweepSchema = z
     budgets: z.record(z.string(), seconds).default({}),
     /** The statistic the budgets apply to. @default "median" */
     stat: z.enum(STATISTICS).default('median'),
-    tolerance: z.number().min(0).default(0.1),
-    warmup: z.number().int().min(0).default(1),
+    tolerance,
+    warmup: warmupCount,
     runs: runCount.default(5),
     timeout: seconds.optional(),
   })

@@ -4,6 +4,7 @@
  */
 import { relative } from 'node:path';
 import type { FunctionStat } from '../model/top.js';
+import { plural } from '../util/words.js';
 import type { CpuResult } from './result.js';
 
 const MARK: Record<CpuResult['state'], string> = {
@@ -54,5 +55,5 @@ export function formatCpuResult(result: CpuResult, cwd: string, count = 5): stri
 export function formatCpuTotals(results: CpuResult[]): string {
   const failed = results.filter((r) => r.state !== 'ok').length;
   const wall = results.reduce((sum, r) => sum + r.durationMs, 0);
-  return `${results.length} workload${results.length === 1 ? '' : 's'} profiled in ${seconds(wall)}; ${failed === 0 ? 'all ok' : `${failed} not ok`}`;
+  return `${plural(results.length, 'workload')} profiled in ${seconds(wall)}; ${failed === 0 ? 'all ok' : `${failed} not ok`}`;
 }

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mdCode, mdHref, mdText } from '../render/markdown.js';
 import { crashedExample, exponentialExample, leakingExample, plateauExample } from './example-results.js';
-import { mdCode, mdHref, mdText } from './markdown.js';
 import type { MemoryResult } from './result.js';
 import { renderMemorySummary } from './summary-md.js';
 

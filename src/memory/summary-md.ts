@@ -5,8 +5,9 @@
  * Rewritten after every workload, so a crash or Ctrl-C keeps what was measured.
  */
 import { join } from 'node:path';
+import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
+import { formatUtc, plural } from '../util/words.js';
 import { formatBytes, type GrowthVerdict } from './classify.js';
-import { mdCode, mdHref, mdTable, mdText } from './markdown.js';
 import { chosenModel } from './model-curve.js';
 import type { MemoryResult, MetricVerdict } from './result.js';
 
@@ -20,15 +21,9 @@ export interface MemorySummaryOptions {
   nodeVersion: string;
 }
 
-const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 const significant = (n: number): string => String(Number(n.toPrecision(3)));
 const mbPerSec = (bytesPerSec: number): string => `${significant(bytesPerSec / 1e6)} MB/s`;
 const bytes = (n: number): string => (Number.isFinite(n) ? formatBytes(n) : '—');
-
-/** `2026-11-26 18:40:12 UTC`: unambiguous and the same whatever the machine's time zone. */
-function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
 
 function name(result: MemoryResult): string {
   return `${result.suite}/${result.workload}`;
@@ -191,7 +186,7 @@ export function renderMemorySummary(results: MemoryResult[], opts: MemorySummary
   const lines = [
     '# Memory profile summary',
     '',
-    `Generated ${utc(opts.generatedAt)} on ${mdText(opts.machine)}, Node ${mdText(opts.nodeVersion)}; ${plural(results.length, 'workload')}.`,
+    `Generated ${formatUtc(opts.generatedAt)} on ${mdText(opts.machine)}, Node ${mdText(opts.nodeVersion)}; ${plural(results.length, 'workload')}.`,
     '',
     ...budgetsSection(results),
     '',

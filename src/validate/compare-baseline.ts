@@ -11,23 +11,12 @@ import {
   MIN_RUNS_TO_COMPARE,
 } from '../stats/index.js';
 import { UserError } from '../util/user-error.js';
+import { plural } from '../util/words.js';
 import type { Baseline } from './baseline.js';
-import type { BaselineComparison, ValidateResult } from './measurement.js';
+import type { BaselineComparison, SkippedComparison, ValidateResult } from './measurement.js';
 
-/** A measurement present on both sides that could not be compared, and why (in a sentence). */
-export interface SkippedComparison {
-  id: string;
-  reason: string;
-}
-
-/**
- * What compareToBaseline returns: the `baseline` section of ValidateResult, plus `skipped`, the ids in
- * `missing` that exist on both sides but could not be compared (too few runs, a unit change). The
- * extra field is kept in the JSON report; reports read it when present.
- */
-export interface BaselineSection extends NonNullable<ValidateResult['baseline']> {
-  skipped: SkippedComparison[];
-}
+/** What compareToBaseline returns: the `baseline` section of ValidateResult. */
+export type BaselineSection = NonNullable<ValidateResult['baseline']>;
 
 /** Options of compareToBaseline; the CLI maps `--fail-on-regression` and the noise flag onto these. */
 export interface BaselineCompareOptions {
@@ -46,10 +35,6 @@ export interface BaselineCompareOptions {
  * chance that noise alone fails a CI run. Their comparisons are still reported.
  */
 const GATED = (metric: string): boolean => !['user', 'sys', 'peakRss'].includes(metric);
-
-function runs(n: number): string {
-  return `${n} run${n === 1 ? '' : 's'}`;
-}
 
 /**
  * Compares every measurement of `result` with the baseline's measurement of the same id. `missing`
@@ -87,7 +72,7 @@ export function compareToBaseline(
     }
     if (base.samples.length < MIN_RUNS_TO_COMPARE || m.samples.length < MIN_RUNS_TO_COMPARE) {
       skip(
-        `the baseline has ${runs(base.samples.length)} and this run ${runs(m.samples.length)}; ` +
+        `the baseline has ${plural(base.samples.length, 'run')} and this run ${plural(m.samples.length, 'run')}; ` +
           `a comparison needs at least ${MIN_RUNS_TO_COMPARE} on each side`,
       );
       continue;
@@ -152,8 +137,8 @@ export function failureReasons(
   const gate = failOnRegressionPct === undefined ? 'the gate' : `the ${failOnRegressionPct}% gate`;
   const reasons: string[] = [];
   if (failedTargets > 0) reasons.push(`${failedTargets} of ${targets.length} targets failed`);
-  if (failedRuns > 0) reasons.push(`${failedRuns} measurement${failedRuns === 1 ? '' : 's'} had failed runs`);
-  if (pastGate > 0) reasons.push(`${pastGate} regression${pastGate === 1 ? '' : 's'} past ${gate}`);
+  if (failedRuns > 0) reasons.push(`${plural(failedRuns, 'measurement')} had failed runs`);
+  if (pastGate > 0) reasons.push(`${plural(pastGate, 'regression')} past ${gate}`);
   return reasons;
 }
 
@@ -166,9 +151,7 @@ export function validateExitCode(result: Pick<ValidateResult, 'measurements' | '
   return failureReasons(result).length > 0 ? 1 : 0;
 }
 
-/** The `skipped` list of a baseline section, also for results typed before the field existed. */
+/** The `skipped` list of a baseline section; none without a baseline. */
 export function skippedComparisons(section: ValidateResult['baseline']): SkippedComparison[] {
-  if (!section || !('skipped' in section)) return [];
-  const skipped = (section as { skipped?: unknown }).skipped;
-  return Array.isArray(skipped) ? (skipped as SkippedComparison[]) : [];
+  return section?.skipped ?? [];
 }

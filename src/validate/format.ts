@@ -21,13 +21,3 @@ export function formatPValue(p: number): string {
   if (p < 0.001) return '< 0.001';
   return String(Number(p.toPrecision(2)));
 }
-
-/** `2026-11-26 18:40:12 UTC`: the same whatever the machine's time zone. */
-export function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-/** `1 run`, `3 runs`. */
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}

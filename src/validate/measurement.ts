@@ -59,6 +59,12 @@ export interface SweepResult {
   fit: ScalingFit | null;
 }
 
+/** A measurement present on both sides that could not be compared, and why (in a sentence). */
+export interface SkippedComparison {
+  id: string;
+  reason: string;
+}
+
 /** One measurement compared with the saved baseline of the same id. */
 export interface BaselineComparison {
   id: string;
@@ -92,7 +98,7 @@ export interface ValidateResult {
     /** Ids on one side only, or not comparable (see skipped). */
     missing: string[];
     /** Ids on both sides that could not be compared, and why (too few runs, a unit change). */
-    skipped?: { id: string; reason: string }[];
+    skipped: SkippedComparison[];
   };
   /** Files linked from the report: flamegraphs and memory_summary.md from --with-profiles. */
   links: { label: string; path: string }[];

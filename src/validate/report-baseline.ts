@@ -3,8 +3,9 @@
  * p-value and verdict (regressions past the gate marked), then every id that was not compared and why.
  */
 import { mdCode, mdTable, mdText } from '../render/markdown.js';
+import { formatUtc } from '../util/words.js';
 import { skippedComparisons } from './compare-baseline.js';
-import { formatMeasure, formatPct, formatPValue, formatUtc } from './format.js';
+import { formatMeasure, formatPct, formatPValue } from './format.js';
 import type { Measurement, ValidateResult } from './measurement.js';
 
 /** The `## Baseline comparison` lines: one row per comparison, then what was not compared and why. */

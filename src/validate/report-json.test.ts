@@ -25,6 +25,7 @@ describe('renderValidateJson', () => {
       savedAt: result.startedAt,
       comparisons: [{ id: 'x', comparison, gateFailed: false }],
       missing: [],
+      skipped: [],
     };
     expect(JSON.parse(renderValidateJson(result)).baseline.comparisons[0].comparison.df).toBeNull();
   });

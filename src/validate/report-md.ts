@@ -7,8 +7,9 @@
  */
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
 import { warnBound } from '../stats/index.js';
+import { formatUtc, plural } from '../util/words.js';
 import { failureReasons } from './compare-baseline.js';
-import { formatMeasure, formatPct, formatUtc, plural } from './format.js';
+import { formatMeasure, formatPct } from './format.js';
 import type { Measurement, SweepResult, TargetCheck, ValidateResult } from './measurement.js';
 import { baselineSection } from './report-baseline.js';
 import { methodologySection } from './report-methodology.js';

@@ -6,7 +6,7 @@
  */
 import { mdCode, mdText } from '../render/markdown.js';
 import { IGLEWICZ_HOAGLIN_THRESHOLD } from '../stats/index.js';
-import { formatUtc, plural } from './format.js';
+import { formatUtc, plural } from '../util/words.js';
 import type { Measurement, ValidateResult } from './measurement.js';
 
 const KIND_LABEL: Record<Measurement['kind'], string> = {

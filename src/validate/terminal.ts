@@ -5,8 +5,9 @@
  * it reads the same in CI logs.
  */
 import { relative } from 'node:path';
+import { plural } from '../util/words.js';
 import { failureReasons, skippedComparisons } from './compare-baseline.js';
-import { formatMeasure, formatPct, formatPValue, plural } from './format.js';
+import { formatMeasure, formatPct, formatPValue } from './format.js';
 import type { Measurement, TargetCheck, ValidateResult } from './measurement.js';
 import { failuresByItem } from './to-measurement.js';
 
@@ -105,7 +106,7 @@ export function formatValidateSummary(result: ValidateResult, options: TerminalO
   lines.push(
     reasons.length > 0
       ? `FAIL: ${reasons.join(', ')}`
-      : `PASS${warns > 0 ? ` (${warns} target${warns === 1 ? '' : 's'} within tolerance)` : ''}`,
+      : `PASS${warns > 0 ? ` (${plural(warns, 'target')} within tolerance)` : ''}`,
   );
   for (const file of options.reportFiles ?? []) lines.push(`report: ${relative(cwd, file) || file}`);
   return lines.join('\n');

@@ -187,11 +187,11 @@ async function runOnce(ctx: RunContext, index: number, warmup: boolean): Promise
     const sum = (f: (u: (typeof usages)[number]) => number) => usages.reduce((a, u) => a + f(u), 0);
     cpu = { userMs: sum((u) => u.userMs), sysMs: sum((u) => u.sysMs), cpuSource: 'agent' };
   }
-  const peaks = [
-    ...readings.map((r) => r.rss / 1e6),
-    // libuv reports maxRSS in KiB on every platform.
-    ...usages.map((u) => (u.maxRssKb * 1024) / 1e6),
-  ];
+  // A long run can hold more readings than Math.max(...spread) takes: fold instead.
+  let peakBytes: number | null = null;
+  for (const r of readings) peakBytes = Math.max(peakBytes ?? 0, r.rss);
+  // libuv reports maxRSS in KiB on every platform.
+  for (const u of usages) peakBytes = Math.max(peakBytes ?? 0, u.maxRssKb * 1024);
 
   const run: TimedRun = {
     index,
@@ -203,7 +203,7 @@ async function runOnce(ctx: RunContext, index: number, warmup: boolean): Promise
     stoppedAfterDuration: outcome.stoppedAfterDuration,
     wallMs: outcome.wallMs,
     ...cpu,
-    peakRssMb: peaks.length > 0 ? Math.max(...peaks) : null,
+    peakRssMb: peakBytes === null ? null : peakBytes / 1e6,
     probes,
     nodeProcesses: records.length,
   };
