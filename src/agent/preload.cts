@@ -37,7 +37,7 @@ function start(artifactDir: string): void {
   } else if (mode === 'memory') {
     const { startMemorySampler } = require('./memory.cjs') as typeof import('./memory.cjs');
     const intervalMs = Number(process.env[ENV_MEMORY_INTERVAL_MS] ?? 100);
-    finish = startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 2000));
+    finish = startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 10_000));
   }
   const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
   if (mode === 'cpu-prof' && !hasCpuProfFlag) {

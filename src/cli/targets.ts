@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { CommandName, Workload } from '../config/schema.js';
 import { type SelectedWorkload, selectWorkloads } from '../config/select.js';
-import { launchSpecFor } from '../runner/launch.js';
+import { inheritedEnv, launchSpecFor } from '../runner/launch.js';
 import type { LaunchSpec } from '../runner/run-process.js';
 import { UserError } from '../util/user-error.js';
 
@@ -63,12 +63,6 @@ export function checkPositive(flags: Record<string, unknown>, keys: string[]): v
   }
 }
 
-function processEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  return env;
-}
-
 export async function planTargets(
   target: string | undefined,
   command: string[],
@@ -84,7 +78,7 @@ export async function planTargets(
         {
           suite: 'adhoc',
           workload: adHocName(command),
-          spec: { argv: command, cwd: process.cwd(), env: processEnv() },
+          spec: { argv: command, cwd: process.cwd(), env: inheritedEnv() },
           timeoutMs: ms(flags.timeout) ?? NO_TIMEOUT_MS,
           ...(durationMs === undefined ? {} : { durationMs }),
         },

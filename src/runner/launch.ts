@@ -14,11 +14,27 @@ export function nodeArgvFor(script: string, args: string[]): string[] {
   return [process.execPath, ...(TYPESCRIPT.test(script) ? ['--import', tsxLoaderUrl] : []), script, ...args];
 }
 
-export function launchSpecFor(workload: Workload, baseDir: string): LaunchSpec {
-  const argv = workload.script
-    ? nodeArgvFor(resolve(baseDir, workload.script), workload.args)
-    : [...(workload.command ?? []), ...workload.args];
+/** The argv of a configured program (a workload, a journey step, a sweep): its script or its command, then its args. */
+export function programArgv(
+  program: Pick<Workload, 'script' | 'command' | 'args'>,
+  baseDir: string,
+): string[] {
+  return program.script
+    ? nodeArgvFor(resolve(baseDir, program.script), program.args)
+    : [...(program.command ?? []), ...program.args];
+}
+
+/** Our environment as a plain record: what every child starts from before its own `env`. */
+export function inheritedEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  return { argv, cwd: resolve(baseDir, workload.cwd ?? '.'), env: { ...env, ...workload.env } };
+  return env;
+}
+
+export function launchSpecFor(workload: Workload, baseDir: string): LaunchSpec {
+  return {
+    argv: programArgv(workload, baseDir),
+    cwd: resolve(baseDir, workload.cwd ?? '.'),
+    env: { ...inheritedEnv(), ...workload.env },
+  };
 }

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Journey, JourneyStep, Statistic } from '../config/schema.js';
-import { nodeArgvFor } from '../runner/launch.js';
+import { inheritedEnv, programArgv } from '../runner/launch.js';
 import { UserError } from '../util/user-error.js';
 import { tailOfLog } from './journey-output.js';
 import { type BackgroundProcess, runStep } from './journey-step.js';
@@ -144,19 +144,12 @@ function prepareStep(where: string, step: JourneyStep, baseDir: string): Prepare
       throw new UserError(`${at}: "until" is not a valid regular expression: ${(error as Error).message}`);
     }
   }
-  let argv: string[];
-  if (step.script !== undefined) {
-    const script = resolve(baseDir, step.script);
-    if (!existsSync(script)) {
-      throw new UserError(
-        `${at}: script "${step.script}" not found at ${script} (scripts are relative to the config file's folder)`,
-      );
-    }
-    argv = nodeArgvFor(script, step.args);
-  } else {
-    argv = [...(step.command ?? []), ...step.args];
+  if (step.script !== undefined && !existsSync(resolve(baseDir, step.script))) {
+    throw new UserError(
+      `${at}: script "${step.script}" not found at ${resolve(baseDir, step.script)} (scripts are relative to the config file's folder)`,
+    );
   }
-  return { step, argv, ...(until ? { until } : {}) };
+  return { step, argv: programArgv(step, baseDir), ...(until ? { until } : {}) };
 }
 
 /** One run in a fresh directory; the directory and every process are gone when it resolves. */
@@ -168,8 +161,7 @@ async function takeJourney(
 ): Promise<RunResult> {
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const dir = await mkdtemp(join(tmpdir(), `perfsuite-journey-${name}-`));
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  const env = inheritedEnv();
   const background: { stepIndex: number; process: BackgroundProcess; logFile: string }[] = [];
   const result: RunResult = { stepMs: [] };
   const started = performance.now();

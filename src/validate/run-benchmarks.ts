@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmarks } from '../config/schema.js';
 import { tsxLoaderUrl } from '../engines/paths.js';
+import { inheritedEnv } from '../runner/launch.js';
 import { type ProcessOutcome, runProcess } from '../runner/run-process.js';
 import { UserError } from '../util/user-error.js';
 import {
@@ -69,13 +70,11 @@ export async function runBenchmarks(
       targetKeys: Object.keys(benchmarks.targets),
       out: join(dir, 'result.json'),
     };
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
     const outcome = await runProcess(
       {
         argv: [process.execPath, '--import', tsxLoaderUrl, harnessPath, JSON.stringify(request)],
         cwd: baseDir,
-        env,
+        env: inheritedEnv(),
       },
       {
         timeoutMs: options.timeoutMs,
