@@ -1,4 +1,4 @@
-/** Reads the `<pid>.json` records that the agent leaves, one per profiled process. */
+/** Reads what the agent leaves per process: `<pid>.json` records and `<pid>.<kind>.jsonl` series. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProcessRecord } from '../agent/protocol.cjs';
@@ -15,4 +15,24 @@ export async function readProcessRecords(dir: string): Promise<Map<number, Proce
     }
   }
   return records;
+}
+
+/** Every `<pid>.<kind>.jsonl` of the directory, parsed line by line (a torn last line is dropped). */
+export async function readJsonLines<T>(dir: string, kind: 'memory' | 'probe'): Promise<Map<number, T[]>> {
+  const out = new Map<number, T[]>();
+  for (const name of await readdir(dir)) {
+    const match = new RegExp(`^(\\d+)\\.${kind}\\.jsonl$`).exec(name);
+    if (!match) continue;
+    const rows: T[] = [];
+    for (const line of (await readFile(join(dir, name), 'utf8')).split('\n')) {
+      if (!line) continue;
+      try {
+        rows.push(JSON.parse(line) as T);
+      } catch {
+        // A process killed mid-write leaves at most one torn line at the end.
+      }
+    }
+    out.set(Number(match[1]), rows);
+  }
+  return out;
 }

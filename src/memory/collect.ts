@@ -4,31 +4,10 @@
  * reading, unless it is stale) are summed, and the iterations reported through the probe counted.
  * Readings after `endAt` (the runner's stop signal) are shutdown, not workload, and are left out.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { HeapReading, ProbeRecord } from '../agent/protocol.cjs';
+import { readJsonLines } from '../engines/agent-records.js';
 import type { RssReading } from '../runner/rss-sampler.js';
 import type { MemorySample } from './series.js';
-
-/** Every `<pid>.<kind>.jsonl` of the directory, parsed line by line (a torn last line is dropped). */
-async function readJsonLines<T>(dir: string, kind: 'memory' | 'probe'): Promise<Map<number, T[]>> {
-  const out = new Map<number, T[]>();
-  for (const name of await readdir(dir)) {
-    const match = new RegExp(`^(\\d+)\\.${kind}\\.jsonl$`).exec(name);
-    if (!match) continue;
-    const rows: T[] = [];
-    for (const line of (await readFile(join(dir, name), 'utf8')).split('\n')) {
-      if (!line) continue;
-      try {
-        rows.push(JSON.parse(line) as T);
-      } catch {
-        // A process killed mid-write leaves at most one torn line at the end.
-      }
-    }
-    out.set(Number(match[1]), rows);
-  }
-  return out;
-}
 
 /** Latest row with `t <= at` in rows sorted by t (binary search). */
 function latestAt<T extends { t: number }>(rows: T[], at: number): T | undefined {

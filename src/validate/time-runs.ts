@@ -14,12 +14,12 @@
  *   bounds of the tree's true peak: sampling misses short peaks, and one process's peak is not the
  *   tree's when several run at once.
  */
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pidusage from 'pidusage';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, type ProbeRecord } from '../agent/protocol.cjs';
-import { readProcessRecords } from '../engines/agent-records.js';
+import { readJsonLines, readProcessRecords } from '../engines/agent-records.js';
 import { agentPath, withNodeOptions } from '../engines/paths.js';
 import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
 import { type LaunchSpec, type ProcessOutcome, runProcess } from '../runner/run-process.js';
@@ -102,16 +102,8 @@ function primeSampler(): Promise<unknown> {
 /** Every `measure` record of the `<pid>.probe.jsonl` files in `dir`, grouped by name in time order. */
 export async function readProbeMeasures(dir: string): Promise<Record<string, number[]>> {
   const measures: { t: number; name: string; ms: number }[] = [];
-  for (const file of await readdir(dir)) {
-    if (!/^\d+\.probe\.jsonl$/.test(file)) continue;
-    for (const line of (await readFile(join(dir, file), 'utf8')).split('\n')) {
-      if (!line) continue;
-      let record: ProbeRecord;
-      try {
-        record = JSON.parse(line) as ProbeRecord;
-      } catch {
-        continue; // A process killed mid-write leaves at most one torn line at the end.
-      }
+  for (const rows of (await readJsonLines<ProbeRecord>(dir, 'probe')).values()) {
+    for (const record of rows) {
       if (record.kind === 'measure' && Number.isFinite(record.ms)) measures.push(record);
     }
   }
