@@ -21,6 +21,19 @@ export interface RssSampler {
   stop(): Promise<RssReading[]>;
 }
 
+let primed: Promise<unknown> | undefined;
+/**
+ * pidusage asks `getconf` (through a shell) for the clock tick and page size on its first call.
+ * Those are children of ours, counted in our children's CPU time: a caller that measures that
+ * (profile validate) asks once, before anything it measures.
+ */
+export function primeRssSampler(): Promise<unknown> {
+  primed ??= pidusage(process.pid)
+    .catch(() => undefined)
+    .finally(() => pidusage.clear());
+  return primed;
+}
+
 export function startRssSampler(rootPid: number, intervalMs: number): RssSampler {
   const readings: RssReading[] = [];
   let stopped = false;

@@ -17,11 +17,10 @@
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import pidusage from 'pidusage';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, type ProbeRecord } from '../agent/protocol.cjs';
 import { readJsonLines, readProcessRecords } from '../engines/agent-records.js';
 import { agentPath, withNodeOptions } from '../engines/paths.js';
-import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
+import { primeRssSampler, type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
 import { type LaunchSpec, type ProcessOutcome, runProcess } from '../runner/run-process.js';
 import { readChildrenCpu } from './children-cpu.js';
 
@@ -86,18 +85,6 @@ const DEFAULT_RSS_INTERVAL_MS = 20;
 /** With `minTimeMs`, no more measured runs than this, whatever the time. */
 export const MAX_RUNS = 1000;
 const LOG_TAIL_BYTES = 64 * 1024;
-
-let samplerPrimed: Promise<unknown> | undefined;
-/**
- * pidusage asks `getconf` (through a shell) for the clock tick and page size on its first call;
- * those children would count in the first run's CPU time. Ask once, before any run.
- */
-function primeSampler(): Promise<unknown> {
-  samplerPrimed ??= pidusage(process.pid)
-    .catch(() => undefined)
-    .finally(() => pidusage.clear());
-  return samplerPrimed;
-}
 
 /** Every `measure` record of the `<pid>.probe.jsonl` files in `dir`, grouped by name in time order. */
 export async function readProbeMeasures(dir: string): Promise<Record<string, number[]>> {
@@ -211,7 +198,8 @@ async function runOnce(ctx: RunContext, index: number, warmup: boolean): Promise
 export async function timeRuns(spec: LaunchSpec, options: TimeRunsOptions): Promise<TimedRuns> {
   const { signal } = options;
   const runs = options.runs ?? DEFAULT_RUNS;
-  await primeSampler();
+  // Before any run: pidusage's first call spawns children that /proc would count in that run's CPU.
+  await primeRssSampler();
   await mkdir(dirname(options.logFile), { recursive: true });
   const ctx: RunContext = { spec, options, root: await mkdtemp(join(tmpdir(), 'perfsuite-time-')) };
   const result: TimedRuns = { warmups: [], runs: [], interrupted: false };
