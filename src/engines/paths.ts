@@ -17,8 +17,8 @@ export const tsxLoaderUrl = new URL(
   `file://${join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs')}`,
 ).href;
 
-/** 0x's command-line entry. */
-export const zeroXBin = join(dirname(require.resolve('0x/package.json')), 'cmd.js');
+/** 0x's command line, wrapped so that it profiles the workload's main thread (see zero-x-main.cts). */
+export const zeroXBin = join(root, 'dist', 'engines', 'zero-x-main.cjs');
 
 /** Appends options to NODE_OPTIONS, quoting paths so spaces survive Node's own splitting. */
 export function withNodeOptions(env: Record<string, string>, ...options: string[]): Record<string, string> {

@@ -34,8 +34,8 @@ describe.each(['pprof', 'cpu-prof', '0x'])('engine %s', (engine) => {
     expect(result.state).toBe('ok');
     expect(result.engine).toBe(engine);
     expect(result.sampleCount).toBeGreaterThan(100);
-    // 0x samples the whole process with --prof, idle waits in libc included (epoll_pwait while tsx
-    // compiles in its loader thread on a busy machine): there hotLoop must lead the JavaScript frames.
+    // 0x's --prof ticks include the main thread's waits in libc (epoll_pwait while tsx compiles in
+    // the module-hooks thread): there hotLoop must lead the JavaScript frames.
     const isScript = (file?: string) => file !== undefined && /\.(ts|js|mjs|cjs)$/.test(file);
     const top = engine === '0x' ? result.topSelf.find((f) => isScript(f.file)) : result.topSelf[0];
     expect(top?.name).toBe('hotLoop');
