@@ -3,9 +3,10 @@
  * so child processes that a workload spawns load it too). By mode:
  * - `pprof`: CPU sampling with @datadog/pprof, written as `<pid>.pb.gz` however the process ends;
  * - `memory`: V8 heap readings and in-use heap profiles (see memory.cts);
- * - `cpu-prof`: in a process started with `--cpu-prof`, only turns SIGINT/SIGTERM into a normal
- *   exit, because V8 writes --cpu-prof output on exit but not when a signal kills the process; in
- *   any other Node process (children of the workload), the same V8 profiler through the inspector.
+ * - `cpu-prof`: in a process started with `--cpu-prof`, turns SIGINT/SIGTERM into a normal exit,
+ *   because V8 writes --cpu-prof output on exit but not when a signal kills the process; in any
+ *   other Node process (children of the workload), the same V8 profiler through the inspector. At
+ *   the end it saves the process's source maps (source-map-dump.cts).
  * - `timing` (profile validate): nothing but the record below, for its resource usage.
  * Each mode leaves `<pid>.json` (argv, ppid, how it ended, CPU time and peak RSS).
  *
@@ -40,9 +41,21 @@ function start(artifactDir: string): void {
     finish = startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 10_000));
   }
   const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
-  if (mode === 'cpu-prof' && !hasCpuProfFlag) {
-    const { startInspectorCpuProfiler } = require('./cpu-prof.cjs') as typeof import('./cpu-prof.cjs');
-    finish = startInspectorCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000));
+  if (mode === 'cpu-prof') {
+    let stopProfiler: Finisher = () => [];
+    if (!hasCpuProfFlag) {
+      const { startInspectorCpuProfiler } = require('./cpu-prof.cjs') as typeof import('./cpu-prof.cjs');
+      stopProfiler = startInspectorCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000));
+    }
+    // Node keeps the source maps of the scripts it loads from here on; saved at the end.
+    process.setSourceMapsEnabled(true);
+    finish = () => {
+      const written = stopProfiler();
+      // Taken before loading the module: from here on, --cpu-prof samples the agent, not the program.
+      const startedUs = Number(process.hrtime.bigint() / 1000n);
+      const { writeSourceMaps } = require('./source-map-dump.cjs') as typeof import('./source-map-dump.cjs');
+      return [...written, ...writeSourceMaps(artifactDir, startedUs)];
+    };
   }
   onProcessEnd(artifactDir, finish, mode === 'cpu-prof' && hasCpuProfFlag);
 }

@@ -44,7 +44,19 @@ export const artifactNames = {
   memorySeries: (pid: number) => `${pid}.memory.jsonl`,
   heapProfile: (pid: number, at: number | 'final') => `${pid}.heap.${at}.pb.gz`,
   probe: (pid: number) => `${pid}.probe.jsonl`,
+  sourceMaps: (pid: number) => `${pid}.sourcemaps.json`,
 };
+
+/**
+ * `<pid>.sourcemaps.json` (cpu-prof mode): the source maps Node held for the scripts a process ran,
+ * by script URL as V8 names it in a .cpuprofile, for mapping frames after the process is gone.
+ */
+export interface SourceMapsRecord {
+  /** When the agent began collecting them, in the .cpuprofile clock (monotonic microseconds):
+   * samples from then on are the agent's own work at exit. */
+  startedUs: number;
+  maps: Record<string, object>;
+}
 
 /** What each process tells about itself in `<pid>.json`, so the runner can name its root frame. */
 export interface ProcessRecord {

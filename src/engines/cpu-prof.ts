@@ -3,13 +3,15 @@
  * in NODE_OPTIONS, so it goes on the argv when the workload is a Node command (and forks inherit
  * it through execArgv); Node processes started any other way get the same V8 profiler from the
  * agent through the inspector. The agent also turns SIGINT/SIGTERM into a normal exit, so that a
- * duration stop or a timeout still writes the profile, and leaves each process's argv for naming.
+ * duration stop or a timeout still writes the profile, leaves each process's argv for naming, and
+ * saves the source maps the frames are mapped through.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_INTERVAL_US } from '../agent/protocol.cjs';
 import { fromCpuProfile } from '../model/cpuprofile.js';
 import { readProcessRecords } from './agent-records.js';
+import { applySourceMaps, readSourceMaps } from './cpu-prof-source-maps.js';
 import type { Engine, ProcessProfile } from './engine.js';
 import { agentPath, withNodeOptions } from './paths.js';
 
@@ -54,9 +56,13 @@ export const cpuProfEngine: Engine = {
       const match = PROFILE_NAME.exec(name);
       if (!match || (match[2] !== undefined && match[2] !== '0')) continue;
       const path = join(ctx.artifactDir, name);
-      const profile = fromCpuProfile(await readFile(path, 'utf8'), path);
-      if (!profile) continue;
-      const record = records.get(Number(match[1] ?? match[3]));
+      const pid = Number(match[1] ?? match[3]);
+      const maps = await readSourceMaps(ctx.artifactDir, pid);
+      // Samples after the agent began saving source maps are its own exit work, not the program's.
+      const imported = fromCpuProfile(await readFile(path, 'utf8'), path, { untilMicros: maps?.startedUs });
+      if (!imported) continue;
+      const profile = applySourceMaps(imported, maps);
+      const record = records.get(pid);
       out.push(record ? { profile, process: record } : { profile });
     }
     return out;

@@ -104,6 +104,16 @@ describe('fromCpuProfile on hand-made input', () => {
     expect(result?.meta.durationNanos).toBe(100_000);
   });
 
+  it('drops the samples taken at or after untilMicros, and ends the last kept one there', () => {
+    const result = fromCpuProfile(profile, 'hand.cpuprofile', { untilMicros: 1075 });
+    // Kept: 1010, 1030, 1060 (the GC sample lasts until 1075, not 1100); dropped: 1075, 1080.
+    expect(result?.samples).toEqual([
+      { stack: [0, 1], values: [2, (20 + 30) * 1000] },
+      { stack: [2], values: [1, 15_000] },
+    ]);
+    expect(result?.meta.durationNanos).toBe(75_000);
+  });
+
   it('falls back to hitCount when there are no samples', () => {
     const old = {
       nodes: [

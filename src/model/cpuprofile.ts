@@ -45,8 +45,17 @@ function looksLikeCpuProfile(value: unknown): value is CpuProfile {
   return first === undefined || (typeof first.id === 'number' && typeof first.callFrame === 'object');
 }
 
+export interface CpuProfileImportOptions {
+  /** Drops the samples taken at or after this time (the profile's own microsecond clock). */
+  untilMicros?: number;
+}
+
 /** Imports a `.cpuprofile` (JSON text or the parsed object); null when it is not one. */
-export function fromCpuProfile(input: string | object, source: string): Profile | null {
+export function fromCpuProfile(
+  input: string | object,
+  source: string,
+  options: CpuProfileImportOptions = {},
+): Profile | null {
   let data: unknown = input;
   if (typeof input === 'string') {
     if (!/^\s*\{/.test(input)) return null;
@@ -57,7 +66,7 @@ export function fromCpuProfile(input: string | object, source: string): Profile 
     }
   }
   if (!looksLikeCpuProfile(data)) return null;
-  return convert(data, source);
+  return convert(data, source, options.untilMicros ?? Number.POSITIVE_INFINITY);
 }
 
 function toFrame(callFrame: CallFrame): Frame {
@@ -72,7 +81,7 @@ function toFrame(callFrame: CallFrame): Frame {
   return frame;
 }
 
-function convert(profile: CpuProfile, source: string): Profile {
+function convert(profile: CpuProfile, source: string, until: number): Profile {
   const nodes = new Map<number, CpuProfileNode>();
   for (const node of profile.nodes) {
     if (typeof node?.id !== 'number' || typeof node.callFrame !== 'object' || node.callFrame === null) {
@@ -89,7 +98,8 @@ function convert(profile: CpuProfile, source: string): Profile {
     }
   }
 
-  const { startTime, endTime } = profile;
+  const { startTime } = profile;
+  const endTime = profile.endTime === undefined ? undefined : Math.min(profile.endTime, until);
   const meta: Profile['meta'] = {};
   // startTime/endTime are microseconds of a monotonic clock, not epoch: only their difference means anything.
   if (typeof startTime === 'number' && typeof endTime === 'number' && endTime >= startTime) {
@@ -142,12 +152,16 @@ function convert(profile: CpuProfile, source: string): Profile {
     if (!Array.isArray(timeDeltas) || timeDeltas.length !== samples.length) {
       throw new ProfileFormatError(FORMAT, source, 'timeDeltas must have one entry per sample');
     }
-    let time = startTime ?? 0;
-    for (let i = 0; i < samples.length; i++) time += timeDeltas[i] as number;
-    const lastTime = time;
-    for (let i = 0; i < samples.length; i++) {
-      const micros =
-        i + 1 < samples.length ? (timeDeltas[i + 1] as number) : (endTime ?? lastTime) - lastTime;
+    // Samples before `until` (V8 appends in time order, give or take the rare negative gap).
+    let kept = 0;
+    let lastTime = startTime ?? 0;
+    for (; kept < samples.length; kept++) {
+      const time = lastTime + (timeDeltas[kept] as number);
+      if (time >= until) break;
+      lastTime = time;
+    }
+    for (let i = 0; i < kept; i++) {
+      const micros = i + 1 < kept ? (timeDeltas[i + 1] as number) : (endTime ?? lastTime) - lastTime;
       add(samples[i] as number, 1, Math.max(0, micros) * 1000);
     }
   } else {

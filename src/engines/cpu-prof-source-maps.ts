@@ -1,0 +1,48 @@
+/**
+ * Maps the frames of a .cpuprofile through the source maps its process saved at exit
+ * (`<pid>.sourcemaps.json`, agent/source-map-dump.cts), so that TypeScript run by tsx and bundled
+ * code point at their original file and line, as they do with the pprof engine. Frames of scripts
+ * without a map keep their position; `file://` URLs become paths, as the other engines write them.
+ */
+import { readFile } from 'node:fs/promises';
+import { SourceMap } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { artifactNames, type SourceMapsRecord } from '../agent/protocol.cjs';
+import { originalPosition } from '../agent/source-mapper.cjs';
+import { mapFrames } from '../model/map-frames.js';
+import type { Frame, Profile } from '../model/profile.js';
+
+/** The source maps a process saved, or undefined when it saved none (no script had one). */
+export async function readSourceMaps(dir: string, pid: number): Promise<SourceMapsRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, artifactNames.sourceMaps(pid)), 'utf8')) as SourceMapsRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+function asPath(file: string): string {
+  return file.startsWith('file://') ? fileURLToPath(file) : file;
+}
+
+export function applySourceMaps(profile: Profile, record: SourceMapsRecord | undefined): Profile {
+  const parsed = new Map<string, SourceMap | undefined>();
+  const mapOf = (file: string): SourceMap | undefined => {
+    if (!parsed.has(file)) {
+      const payload = record?.maps[file];
+      parsed.set(
+        file,
+        payload ? new SourceMap(payload as ConstructorParameters<typeof SourceMap>[0]) : undefined,
+      );
+    }
+    return parsed.get(file);
+  };
+  return mapFrames(profile, (frame: Frame): Frame => {
+    if (!frame.file) return frame;
+    const map = mapOf(frame.file);
+    const original = map && frame.line !== undefined && originalPosition(map, frame.line, frame.column ?? 1);
+    if (!original) return { ...frame, file: asPath(frame.file) };
+    return { name: frame.name, file: original.file, line: original.line, column: original.column };
+  });
+}
