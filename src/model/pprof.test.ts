@@ -140,7 +140,70 @@ describe('toPprof', () => {
     expect(again).toEqual({ ...profile, meta: { ...profile.meta, startTime: again?.meta.startTime } });
     expect(again?.meta.startTime).toBeCloseTo(1_700_000_000_123, 3);
   });
+
+  it('writes one sample per distinct stack, with the values of its samples summed', () => {
+    const repeated = new ProfileBuilder([{ type: 'samples', unit: 'count' }]);
+    const a = repeated.frameId({ name: 'a' });
+    const b = repeated.frameId({ name: 'b' });
+    // Equal stacks in separate arrays, as importers that build a stack per sample produce them.
+    for (const stack of [[a, b], [a], [a, b], [b, a], [a, b]]) repeated.addSample([...stack], [2]);
+    const decoded = PprofProfile.decode(gunzipSync(toPprof(repeated.build())));
+    const written = decoded.sample.map((s) => [s.locationId.map(Number), s.value.map(Number)]);
+    expect(written).toEqual([
+      [[b + 1, a + 1], [6]],
+      [[a + 1], [2]],
+      [[a + 1, b + 1], [2]],
+    ]);
+  });
+
+  it('round-trips a large profile with repeated stacks: same frames, same sum per stack', () => {
+    const big = randomProfile(20_000, 500);
+    const again = fromPprof(toPprof(big), 'big');
+    expect(again?.frames).toEqual(big.frames);
+    const sums = sumsByStack(big);
+    expect(again?.samples).toHaveLength(sums.size);
+    expect(again && sumsByStack(again)).toEqual(sums);
+    for (const index of [0, 1]) expect(again && totalValue(again, index)).toBe(totalValue(big, index));
+  });
 });
+
+/** `samples` samples over `stacks` random stacks, each sample with its own stack array. */
+function randomProfile(samples: number, stacks: number): Profile {
+  let seed = 7;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const builder = new ProfileBuilder([
+    { type: 'samples', unit: 'count' },
+    { type: 'wall', unit: 'nanoseconds' },
+  ]);
+  const frames = Array.from({ length: 300 }, (_, i) =>
+    builder.frameId({ name: `f${i % 200}`, file: `/app/m${i % 7}.ts`, line: i + 1 }),
+  );
+  const pool = Array.from({ length: stacks }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 40) }, () => frames[Math.floor(random() * 300)] as number),
+  );
+  for (let i = 0; i < samples; i++) {
+    const stack = pool[Math.floor(random() ** 2 * stacks)] as number[];
+    builder.addSample([...stack], [1, Math.floor(random() * 3e9)]);
+  }
+  return builder.build();
+}
+
+/** Values summed per distinct stack, keyed by the stack's frame ids. */
+function sumsByStack(profile: Profile): Map<string, number[]> {
+  const sums = new Map<string, number[]>();
+  for (const s of profile.samples) {
+    const key = s.stack.join(',');
+    const sum = sums.get(key) ?? s.values.map(() => 0);
+    s.values.forEach((v, i) => {
+      sum[i] = (sum[i] ?? 0) + v;
+    });
+    sums.set(key, sum);
+  }
+  return sums;
+}
 
 /** Encodes a hand-made pprof with pprof-format, the encoder @datadog/pprof itself uses. */
 function encode(
@@ -188,6 +251,27 @@ describe('fromPprof on hand-made and broken input', () => {
     ]);
     // Equal stacks are merged; the stack runs caller -> outer -> its inlined callee.
     expect(profile?.samples).toEqual([{ stack: [2, 0, 1], values: [3, 30] }]);
+  });
+
+  it('merges samples with equal location lists, but not lists whose hashes collide', () => {
+    // [24, 1617, 7] and [77, 1284, 7] have the same hashStack value (see stack-index.test.ts).
+    const ids = [7, 24, 77, 1284, 1617];
+    const bytes = encode((s) => ({
+      sampleType: [{ type: s('samples'), unit: s('count') }],
+      function: ids.map((id) => ({ id, name: s(`f${id}`) })),
+      location: ids.map((id) => ({ id, line: [{ functionId: id }] })),
+      sample: [
+        { locationId: [24, 1617, 7], value: [1] },
+        { locationId: [77, 1284, 7], value: [2] },
+        { locationId: [24, 1617, 7], value: [4] },
+      ],
+    }));
+    const profile = fromPprof(bytes, 'collide.pb');
+    const stacks = profile?.samples.map((sample) => [names(profile, sample.stack), sample.values]);
+    expect(stacks).toEqual([
+      [['f7', 'f1617', 'f24'], [5]],
+      [['f7', 'f1284', 'f77'], [2]],
+    ]);
   });
 
   it('says "not mine" (null) for bytes that are not protobuf pprof', () => {

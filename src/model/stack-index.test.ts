@@ -20,4 +20,10 @@ describe('StackIndex', () => {
     const index = new StackIndex();
     expect([index.idOf(a), index.idOf(b), index.idOf([...a]), index.idOf([...b])]).toEqual([0, 1, 0, 1]);
   });
+
+  it('hashes a range of a typed array like the array of the same ids', () => {
+    const flat = Float64Array.of(9, 24, 1617, 7, 9);
+    expect(hashStack(flat, 1, 4)).toBe(hashStack([24, 1617, 7]));
+    expect(hashStack(flat, 1, 3)).not.toBe(hashStack([24, 1617, 7]));
+  });
 });
