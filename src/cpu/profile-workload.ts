@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Engine, EngineContext } from '../engines/engine.js';
 import { toFolded } from '../model/folded.js';
 import { toPprof } from '../model/pprof.js';
-import type { Profile } from '../model/profile.js';
+import { type Profile, sampleCount } from '../model/profile.js';
 import { topFunctions } from '../model/top.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { type LaunchSpec, runProcess } from '../runner/run-process.js';
@@ -44,15 +44,6 @@ export function outputPaths(outDir: string, suite: string, workload: string) {
     svg: join(outDir, 'flamegraphs', suite, `${workload}.svg`),
     engineFile: (suffix: string) => join(outDir, 'profiles', suite, `${workload}${suffix}`),
   };
-}
-
-/** Sample count: the `count` value where the profile has one, else the number of stacks. */
-function sampleCount(profile: Profile): number {
-  const index = profile.valueTypes.findIndex((t) => t.unit === 'count');
-  if (index < 0) return profile.samples.length;
-  let n = 0;
-  for (const s of profile.samples) n += s.values[index] ?? 0;
-  return n;
 }
 
 async function writeOutputs(
@@ -132,7 +123,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       ...(outcome.signal ? { signal: outcome.signal } : {}),
       durationMs: outcome.wallMs,
       processes: parts.length,
-      sampleCount: profile ? sampleCount(profile) : 0,
+      sampleCount: profile ? (sampleCount(profile) ?? profile.samples.length) : 0,
       postProcessMs: performance.now() - exited,
       topSelf: profile ? topFunctions(profile, { limit, sortBy: 'self' }) : [],
       topTotal: profile ? topFunctions(profile, { limit, sortBy: 'total' }) : [],

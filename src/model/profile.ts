@@ -128,3 +128,15 @@ export function totalValue(profile: Profile, valueIndex = profile.defaultValueIn
   for (const s of profile.samples) total += s.values[valueIndex] ?? 0;
   return total;
 }
+
+/**
+ * The number of samples, by pprof's convention: the sum of the value type named "samples" (or
+ * "sample") counted in "count". Undefined for profiles without one (heap profiles, some folded
+ * inputs): their other types are what the widths show, not a sample count.
+ */
+export function sampleCount(profile: Profile): number | undefined {
+  const index = profile.valueTypes.findIndex(
+    (t) => (t.type === 'samples' || t.type === 'sample') && t.unit === 'count',
+  );
+  return index === -1 ? undefined : totalValue(profile, index);
+}

@@ -3,7 +3,7 @@
  * the note on what was left out. Plain text; the document escapes it.
  */
 import { formatValue } from '../../model/format-value.js';
-import type { Profile, ValueType } from '../../model/profile.js';
+import { type Profile, sampleCount, type ValueType } from '../../model/profile.js';
 import type { CallTree } from './call-tree.js';
 import { locationText } from './frames-markup.js';
 import type { FlameLayout, FlameRect } from './layout.js';
@@ -43,18 +43,6 @@ export function frameDetails(tree: CallTree, rect: FlameRect, total: number, val
 /** Human words for a date in UTC, so goldens and shared files read the same everywhere. */
 function formatDate(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-// pprof's convention: a value type named "samples" (or "sample") counted in "count" is the number of
-// samples; other types (wall time, bytes) are what the widths show but not a sample count.
-function sampleCount(profile: Profile): number | undefined {
-  const index = profile.valueTypes.findIndex(
-    (t) => (t.type === 'samples' || t.type === 'sample') && t.unit === 'count',
-  );
-  if (index === -1) return undefined;
-  let count = 0;
-  for (const sample of profile.samples) count += sample.values[index] ?? 0;
-  return count;
 }
 
 /** What the widths measure: "wall time in nanoseconds" style, from the value type. */
