@@ -52,4 +52,12 @@ describe('applySourceMaps', () => {
       { stack: [2], values: [1] },
     ]);
   });
+
+  it('keeps the generated position when a saved map is unusable', () => {
+    const profile = profileOf([{ name: 'f', file: 'file:///src/app.ts', line: 1, column: 25 }]);
+    const broken = { startedUs: 0, maps: { 'file:///src/app.ts': 'not a map' as unknown as object } };
+    expect(applySourceMaps(profile, broken).frames).toEqual([
+      { name: 'f', file: '/src/app.ts', line: 1, column: 25 },
+    ]);
+  });
 });

@@ -31,10 +31,13 @@ export function applySourceMaps(profile: Profile, record: SourceMapsRecord | und
   const mapOf = (file: string): SourceMap | undefined => {
     if (!parsed.has(file)) {
       const payload = record?.maps[file];
-      parsed.set(
-        file,
-        payload ? new SourceMap(payload as ConstructorParameters<typeof SourceMap>[0]) : undefined,
-      );
+      let map: SourceMap | undefined;
+      try {
+        map = payload ? new SourceMap(payload as ConstructorParameters<typeof SourceMap>[0]) : undefined;
+      } catch {
+        // A map Node itself could not use: the frames keep their generated position.
+      }
+      parsed.set(file, map);
     }
     return parsed.get(file);
   };
