@@ -7,6 +7,7 @@
  *   because V8 writes --cpu-prof output on exit but not when a signal kills the process; in any
  *   other Node process (children of the workload), the same V8 profiler through the inspector. At
  *   the end it saves the process's source maps (source-map-dump.cts).
+ * - `source-maps` (0x engine): only that last part, for a process that 0x samples.
  * - `timing` (profile validate): nothing but the record below, for its resource usage.
  * Each mode leaves `<pid>.json` (argv, ppid, how it ended, CPU time and peak RSS).
  *
@@ -41,9 +42,9 @@ function start(artifactDir: string): void {
     finish = startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 10_000));
   }
   const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
-  if (mode === 'cpu-prof') {
+  if (mode === 'cpu-prof' || mode === 'source-maps') {
     let stopProfiler: Finisher = () => [];
-    if (!hasCpuProfFlag) {
+    if (mode === 'cpu-prof' && !hasCpuProfFlag) {
       const { startInspectorCpuProfiler } = require('./cpu-prof.cjs') as typeof import('./cpu-prof.cjs');
       stopProfiler = startInspectorCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000));
     }
@@ -51,7 +52,8 @@ function start(artifactDir: string): void {
     process.setSourceMapsEnabled(true);
     finish = () => {
       const written = stopProfiler();
-      // Taken before loading the module: from here on, --cpu-prof samples the agent, not the program.
+      // Taken before loading the module: from here on, --cpu-prof (or 0x) samples the agent, not
+      // the program.
       const startedUs = Number(process.hrtime.bigint() / 1000n);
       const { writeSourceMaps } = require('./source-map-dump.cjs') as typeof import('./source-map-dump.cjs');
       return [...written, ...writeSourceMaps(artifactDir, startedUs)];

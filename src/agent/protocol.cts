@@ -17,8 +17,11 @@ export const ENV_MEMORY_INTERVAL_MS = 'PERFSUITE_MEMORY_INTERVAL_MS';
 /** Memory mode: milliseconds between the periodic in-use heap profiles, after an early one at 2 s (memory.cts). */
 export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
 
-/** `timing` (profile validate) only leaves `<pid>.json` with the process's resource usage. */
-export type AgentMode = 'pprof' | 'cpu-prof' | 'memory' | 'timing';
+/**
+ * `timing` (profile validate) only leaves `<pid>.json` with the process's resource usage;
+ * `source-maps` (0x engine) only saves the process's source maps at exit.
+ */
+export type AgentMode = 'pprof' | 'cpu-prof' | 'memory' | 'timing' | 'source-maps';
 
 /** One line of `<pid>.memory.jsonl`: a V8 reading from inside the process. */
 export interface HeapReading {

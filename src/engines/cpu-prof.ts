@@ -7,13 +7,13 @@
  * saves the source maps the frames are mapped through.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_INTERVAL_US } from '../agent/protocol.cjs';
 import { fromCpuProfile } from '../model/cpuprofile.js';
 import { readProcessRecords } from './agent-records.js';
-import { applySourceMaps, readSourceMaps } from './cpu-prof-source-maps.js';
 import type { Engine, ProcessProfile } from './engine.js';
 import { agentPath, withNodeOptions } from './paths.js';
+import { applySourceMaps, readSourceMaps, withoutAgentSamples } from './saved-source-maps.js';
 
 /**
  * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile` (--cpu-prof) or `<pid>.cpuprofile` (agent).
@@ -58,10 +58,11 @@ export const cpuProfEngine: Engine = {
       const path = join(ctx.artifactDir, name);
       const pid = Number(match[1] ?? match[3]);
       const maps = await readSourceMaps(ctx.artifactDir, pid);
-      // Samples after the agent began saving source maps are its own exit work, not the program's.
+      // The agent's own work is not the program's: its start-up (samples in its code) and, from
+      // `startedUs` on, saving the source maps at exit (native work included).
       const imported = fromCpuProfile(await readFile(path, 'utf8'), path, { untilMicros: maps?.startedUs });
       if (!imported) continue;
-      const profile = applySourceMaps(imported, maps);
+      const profile = applySourceMaps(withoutAgentSamples(imported, dirname(agentPath)), maps);
       const record = records.get(pid);
       out.push(record ? { profile, process: record } : { profile });
     }

@@ -3,13 +3,19 @@
  * flamegraph.html is kept beside our outputs, and whose stack tree is imported so the pprof,
  * folded and SVG files are written as for every engine. 0x profiles the one Node process it
  * starts; child processes are not followed.
+ *
+ * The agent goes in as well, only to save the process's source maps at exit: our pprof, folded
+ * and SVG files point at the original TypeScript (0x's own flamegraph.html shows the code as it
+ * ran). The ticks it costs are dropped: every sample in the agent's own code.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
 import { isNodeProgram } from './cpu-prof.js';
 import type { Engine, ProcessProfile } from './engine.js';
-import { zeroXBin } from './paths.js';
+import { agentPath, withNodeOptions, zeroXBin } from './paths.js';
+import { applySourceMaps, readSourceMaps, withoutAgentSamples } from './saved-source-maps.js';
 
 export const zeroXEngine: Engine = {
   name: '0x',
@@ -34,16 +40,22 @@ export const zeroXEngine: Engine = {
       `--prof-sampling-interval=${ctx.intervalUs}`,
       ...rest,
     ];
-    return { ...spec, argv };
+    const env = withNodeOptions(spec.env, '--require', agentPath);
+    env[ENV_AGENT_DIR] = ctx.artifactDir;
+    env[ENV_AGENT_MODE] = 'source-maps';
+    return { ...spec, argv, env };
   },
 
   async collect(ctx) {
     const out: ProcessProfile[] = [];
     for (const name of await readdir(ctx.artifactDir)) {
-      if (!/^stacks\.\d+\.json$/.test(name)) continue;
+      const match = /^stacks\.(\d+)\.json$/.exec(name);
+      if (!match) continue;
       const path = join(ctx.artifactDir, name);
       const profile = fromZeroXTree(await readFile(path, 'utf8'), path);
-      if (profile) out.push({ profile });
+      if (!profile) continue;
+      const maps = await readSourceMaps(ctx.artifactDir, Number(match[1]));
+      out.push({ profile: applySourceMaps(withoutAgentSamples(profile, dirname(agentPath)), maps) });
     }
     return out;
   },
