@@ -85,6 +85,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
     const startTime = Date.now();
     const outcome = await runProcess(spec, {
       timeoutMs: target.timeoutMs,
+      ...(engine.stopGraceMs === undefined ? {} : { graceMs: engine.stopGraceMs }),
       ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
       ...(options.signal ? { signal: options.signal } : {}),
       logFile: paths.log,

@@ -34,4 +34,9 @@ export interface Engine {
   collect(ctx: EngineContext): Promise<ProcessProfile[]>;
   /** Files of the engine's own worth keeping beside our outputs (0x's flamegraph.html). */
   keep?(ctx: EngineContext): Promise<{ from: string; suffix: string }[]>;
+  /**
+   * Time the process tree gets between the first stop signal and SIGKILL, when the engine's own
+   * work after the program ends takes longer than the runner's default.
+   */
+  stopGraceMs?: number;
 }

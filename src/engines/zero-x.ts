@@ -14,7 +14,7 @@ import { ENV_AGENT_DIR, ENV_AGENT_MODE } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
 import { isNodeProgram } from './cpu-prof.js';
 import type { Engine, ProcessProfile } from './engine.js';
-import { agentPath, withNodeOptions, zeroXBin } from './paths.js';
+import { agentPath, zeroXBin } from './paths.js';
 import { applySourceMaps, readSourceMaps, withoutAgentSamples } from './saved-source-maps.js';
 
 export const zeroXEngine: Engine = {
@@ -38,11 +38,13 @@ export const zeroXEngine: Engine = {
       '--',
       'node',
       `--prof-sampling-interval=${ctx.intervalUs}`,
+      // On the program's own argv, not in NODE_OPTIONS: 0x and its log converter are Node
+      // processes too, and 0x does not follow the program's children.
+      '--require',
+      agentPath,
       ...rest,
     ];
-    const env = withNodeOptions(spec.env, '--require', agentPath);
-    env[ENV_AGENT_DIR] = ctx.artifactDir;
-    env[ENV_AGENT_MODE] = 'source-maps';
+    const env = { ...spec.env, [ENV_AGENT_DIR]: ctx.artifactDir, [ENV_AGENT_MODE]: 'source-maps' };
     return { ...spec, argv, env };
   },
 
@@ -59,6 +61,11 @@ export const zeroXEngine: Engine = {
     }
     return out;
   },
+
+  // After the program ends, 0x converts the V8 log to ticks (`node --prof-process`, a process in
+  // the same group), which takes seconds: the runner's default grace sent SIGTERM in the middle of
+  // it, and a server stopped after its duration came out with no samples.
+  stopGraceMs: 60_000,
 
   async keep(ctx) {
     const names = await readdir(ctx.artifactDir);
