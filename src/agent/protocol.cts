@@ -51,12 +51,14 @@ export const artifactNames = {
 };
 
 /**
- * `<pid>.sourcemaps.json` (cpu-prof mode): the source maps Node held for the scripts a process ran,
- * by script URL as V8 names it in a .cpuprofile, for mapping frames after the process is gone.
+ * `<pid>.sourcemaps.json` (cpu-prof and source-maps modes): the source maps Node held for the
+ * scripts a process ran, by script URL as V8 names it, for mapping frames after the process is gone.
  */
 export interface SourceMapsRecord {
-  /** When the agent began collecting them, in the .cpuprofile clock (monotonic microseconds):
-   * samples from then on are the agent's own work at exit. */
+  /**
+   * When the agent began collecting them, in the .cpuprofile clock (monotonic microseconds):
+   * samples from then on are the agent's own work at exit.
+   */
   startedUs: number;
   maps: Record<string, object>;
 }

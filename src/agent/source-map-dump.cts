@@ -1,8 +1,8 @@
 /**
- * For the cpu-prof engine. V8 writes .cpuprofile positions in the code it ran, which for TypeScript
- * run by tsx is an in-memory transform (every function on line 1), so the frames must be mapped
- * back, as the pprof engine does in the process. By the time the profile is read the process is
- * gone, so at its end this saves the source maps Node holds for the scripts it loaded.
+ * For the cpu-prof and 0x engines. V8 writes positions in the code it ran, which for TypeScript run
+ * by tsx is an in-memory transform (every function on line 1), so the frames must be mapped back,
+ * as the pprof engine does in the process. By the time the profile is read the process is gone,
+ * so at its end this saves the source maps Node holds for the scripts it loaded.
  *
  * The scripts are listed by the inspector: `Debugger.enable` reports every loaded script with its
  * source map URL. It runs only at exit, so the workload runs without the debugger attached.
