@@ -11,9 +11,10 @@ import { basename, dirname, join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_INTERVAL_US } from '../agent/protocol.cjs';
 import { fromCpuProfile } from '../model/cpuprofile.js';
 import { readProcessRecords } from './agent-records.js';
+import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine, ProcessProfile } from './engine.js';
 import { agentPath, withNodeOptions } from './paths.js';
-import { applySourceMaps, readSourceMaps, withoutAgentSamples } from './saved-source-maps.js';
+import { applySourceMaps, readSourceMaps } from './saved-source-maps.js';
 
 /**
  * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile` (--cpu-prof) or `<pid>.cpuprofile` (agent).

@@ -3,10 +3,11 @@
  * process of the workload (it travels in NODE_OPTIONS), each process writing `<pid>.pb.gz` as it ends.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_CPU_TIME, ENV_INTERVAL_US } from '../agent/protocol.cjs';
 import { fromPprof } from '../model/pprof.js';
 import { readProcessRecords } from './agent-records.js';
+import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine, ProcessProfile } from './engine.js';
 import { agentPath, withNodeOptions } from './paths.js';
 
@@ -30,8 +31,10 @@ export const pprofEngine: Engine = {
       const match = /^(\d+)\.pb\.gz$/.exec(name);
       if (!match) continue;
       const path = join(ctx.artifactDir, name);
-      const profile = fromPprof(await readFile(path), path);
-      if (!profile) continue;
+      const imported = fromPprof(await readFile(path), path);
+      if (!imported) continue;
+      // The profiler's own stop at exit is sampled too: the agent's work, not the program's.
+      const profile = withoutAgentSamples(imported, dirname(agentPath));
       const record = records.get(Number(match[1]));
       out.push(record ? { profile, process: record } : { profile });
     }

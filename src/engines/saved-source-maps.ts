@@ -7,12 +7,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { SourceMap } from 'node:module';
-import { join, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { artifactNames, type SourceMapsRecord } from '../agent/protocol.cjs';
 import { originalPosition } from '../agent/source-mapper.cjs';
 import { mapFrames } from '../model/map-frames.js';
 import type { Frame, Profile } from '../model/profile.js';
+import { pathOf } from '../util/file-path.js';
 
 /** The source maps a process saved, or undefined when it saved none (no script had one). */
 export async function readSourceMaps(dir: string, pid: number): Promise<SourceMapsRecord | undefined> {
@@ -21,10 +22,6 @@ export async function readSourceMaps(dir: string, pid: number): Promise<SourceMa
   } catch {
     return undefined;
   }
-}
-
-function asPath(file: string): string {
-  return file.startsWith('file://') ? fileURLToPath(file) : file;
 }
 
 export function applySourceMaps(profile: Profile, record: SourceMapsRecord | undefined): Profile {
@@ -48,18 +45,7 @@ export function applySourceMaps(profile: Profile, record: SourceMapsRecord | und
     if (!frame.file) return frame;
     const map = mapOf(frame.file);
     const original = map && frame.line !== undefined && originalPosition(map, frame.line, frame.column ?? 1);
-    if (!original) return { ...frame, file: asPath(frame.file) };
+    if (!original) return { ...frame, file: pathOf(frame.file) };
     return { name: frame.name, file: original.file, line: original.line, column: original.column };
   });
-}
-
-/**
- * The profile without the samples taken in the agent's own code (its start-up and its work at
- * exit), for engines that sample the whole process and have no timestamps to cut them off by.
- */
-export function withoutAgentSamples(profile: Profile, agentDir: string): Profile {
-  const prefix = agentDir.endsWith(sep) ? agentDir : agentDir + sep;
-  const isAgent = profile.frames.map((frame) => asPath(frame.file ?? '').startsWith(prefix));
-  const samples = profile.samples.filter((sample) => !sample.stack.some((id) => isAgent[id]));
-  return { ...profile, samples };
 }

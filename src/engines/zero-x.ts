@@ -12,10 +12,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
+import { withoutAgentSamples } from './agent-samples.js';
 import { isNodeProgram } from './cpu-prof.js';
 import type { Engine, ProcessProfile } from './engine.js';
 import { agentPath, zeroXBin } from './paths.js';
-import { applySourceMaps, readSourceMaps, withoutAgentSamples } from './saved-source-maps.js';
+import { applySourceMaps, readSourceMaps } from './saved-source-maps.js';
 
 export const zeroXEngine: Engine = {
   name: '0x',
