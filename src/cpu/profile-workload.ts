@@ -46,6 +46,9 @@ export function outputPaths(outDir: string, suite: string, workload: string) {
   };
 }
 
+const NO_SAMPLES =
+  'no samples were recorded: the program ended within one sampling interval, or the profiler lost its data (see the log)';
+
 async function writeOutputs(
   profile: Profile,
   paths: ReturnType<typeof outputPaths>,
@@ -116,15 +119,18 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
     const limit = options.top ?? 10;
     const reason =
       outcome.reason ?? (profile ? undefined : 'no profile was written (the process never reached Node)');
+    const state = profile || outcome.state !== 'ok' ? outcome.state : 'failed';
+    const samples = profile ? (sampleCount(profile) ?? profile.samples.length) : 0;
     return {
       ...base,
-      state: profile || outcome.state !== 'ok' ? outcome.state : 'failed',
+      state,
       ...(reason ? { reason } : {}),
+      ...(state === 'ok' && samples === 0 ? { warning: NO_SAMPLES } : {}),
       ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
       ...(outcome.signal ? { signal: outcome.signal } : {}),
       durationMs: outcome.wallMs,
       processes: parts.length,
-      sampleCount: profile ? (sampleCount(profile) ?? profile.samples.length) : 0,
+      sampleCount: samples,
       postProcessMs: performance.now() - exited,
       topSelf: profile ? topFunctions(profile, { limit, sortBy: 'self' }) : [],
       topTotal: profile ? topFunctions(profile, { limit, sortBy: 'total' }) : [],

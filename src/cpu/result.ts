@@ -26,6 +26,8 @@ export interface CpuResult {
   state: CpuState;
   /** Why it is not `ok`, in a sentence. */
   reason?: string;
+  /** What to check although it is `ok`, in a sentence (a profile with no samples). */
+  warning?: string;
   engine: EngineName;
   /** What the samples measure: `wall time (@datadog/pprof)`... */
   measures: string;

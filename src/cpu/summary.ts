@@ -3,6 +3,7 @@
  * top functions by self and by total time with their share, and where the files are.
  */
 import { relative } from 'node:path';
+import { groupThousands } from '../model/format-value.js';
 import type { FunctionStat } from '../model/top.js';
 import { plural } from '../util/words.js';
 import type { CpuResult } from './result.js';
@@ -39,16 +40,19 @@ function table(title: string, stats: FunctionStat[], cwd: string, count: number)
 }
 
 export function formatCpuResult(result: CpuResult, cwd: string, count = 5): string {
-  const head = `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${result.sampleCount.toLocaleString('en-US')} samples, ${result.processes} process${result.processes === 1 ? '' : 'es'}, ${result.measures}`;
+  const head = `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.sampleCount)} samples, ${result.processes} process${result.processes === 1 ? '' : 'es'}, ${result.measures}`;
   const lines = [head];
   if (result.reason) lines.push(`    ${result.reason}`);
+  if (result.warning) lines.push(`    warning: ${result.warning}`);
   lines.push(...table('by self time', result.topSelf, cwd, count));
   lines.push(...table('by total time', result.topTotal, cwd, count));
   const files = [result.files.svg, result.files.pprof, result.files.folded, ...(result.files.engine ?? [])]
     .filter((f): f is string => Boolean(f))
     .map((f) => relative(cwd, f) || f);
   if (files.length > 0) lines.push(`    files: ${files.join('  ')}`);
-  if (result.state !== 'ok' && result.files.log) lines.push(`    log:   ${relative(cwd, result.files.log)}`);
+  if ((result.state !== 'ok' || result.warning) && result.files.log) {
+    lines.push(`    log:   ${relative(cwd, result.files.log)}`);
+  }
   return lines.join('\n');
 }
 

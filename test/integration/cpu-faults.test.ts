@@ -134,6 +134,22 @@ describe('faults', () => {
   });
 });
 
+describe('a profile with no samples', () => {
+  it('is ok, with a warning in the JSON and in the terminal', async () => {
+    // One sample every 5 s: a program of 200 ms ends before the first.
+    const adHoc = ['cpu', '--interval', '5000', '--out-dir', tempDir()];
+    const program = ['--', process.execPath, '-e', 'setTimeout(() => {}, 200)'];
+    const json = await runCli([...adHoc, '--json', ...program]);
+    const [result] = (JSON.parse(json.stdout) as { results: CpuResult[] }).results;
+    expect(json.code).toBe(0);
+    expect(result?.state).toBe('ok');
+    expect(result?.sampleCount).toBe(0);
+    expect(result?.warning).toMatch(/^no samples were recorded/);
+    const terminal = await runCli([...adHoc, ...program]);
+    expect(terminal.stdout).toMatch(/warning: no samples were recorded[\s\S]*\n\s+log: /);
+  });
+});
+
 describe('bad input', () => {
   it('an unknown suite lists the suites and exits 2', async () => {
     const run = await runCli(['cpu', 'nope', '--config', config]);
