@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ENGINE_NAMES } from '../engines/engine.js';
 import { UserError } from '../util/user-error.js';
 
-// Each command's module (and its dependencies: zod, execa, the profilers, tinybench) is imported only
+// Each command's module (and its dependencies: zod, the profilers, tinybench) is imported only
 // when that command runs: `profile --version` or `profile init` should not pay for all of them.
 const commands = {
   cpu: () => import('./cpu.js'),

@@ -4,7 +4,7 @@
  * defaults). Shared so that both commands read the same flags the same way.
  */
 import { basename, resolve } from 'node:path';
-import { type LoadedConfig, loadConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
 import type { CommandName, Workload } from '../config/schema.js';
 import { type SelectedWorkload, selectWorkloads } from '../config/select.js';
 import { inheritedEnv, launchSpecFor } from '../runner/launch.js';
@@ -88,6 +88,8 @@ export async function planTargets(
   }
   if (!target)
     throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
+  // Imported here: the config loader brings zod (~80 ms), which an ad hoc command never needs.
+  const { loadConfig } = await import('../config/load.js');
   const loaded = await loadConfig(flags.config ? { configPath: flags.config } : {});
   const targets = selectWorkloads(loaded.config, target, flags.workload ?? [], verb).map((selected) =>
     planWorkload(selected, loaded.baseDir, flags),

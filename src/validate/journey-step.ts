@@ -1,5 +1,5 @@
 /**
- * Runs one journey step: spawns it (execa, never a shell, in its own process group) and times it
+ * Runs one journey step: spawns it (never through a shell, in its own process group) and times it
  * from spawn to exit 0, or, for an `until` step, to the first output line that matches; such a
  * step's process then keeps running in the background until the journey hands it back to stop.
  */
@@ -46,7 +46,7 @@ export async function runStep(spec: StepSpec): Promise<StepOutcome> {
     onMatch = () => resolve('matched');
   });
   const started = performance.now();
-  const child = spawnInOwnGroup(spec);
+  const { child, ended: drained } = spawnInOwnGroup(spec);
   const until = spec.until;
   const output = captureOutput(
     [child.stdout, child.stderr],
@@ -61,19 +61,18 @@ export async function runStep(spec: StepSpec): Promise<StepOutcome> {
   );
   let exitedAt: number | undefined;
   const exit = new Promise<Exit>((resolve) => {
-    // 'exit' rather than the execa promise: that one also waits for stdio to close, which a
-    // grandchild holding the pipe can delay long after the step's own process has finished.
+    // 'exit' rather than `drained`: that one also waits for stdio to close, which a grandchild
+    // holding the pipe can delay long after the step's own process has finished.
     child.once('exit', (code, signal) => {
       exitedAt = performance.now();
       resolve({ code, signal });
     });
-    void child.then((r) => {
+    void drained.then((r) => {
       exitedAt ??= performance.now();
-      const error = r.failed && r.exitCode === undefined && !r.signal ? r.shortMessage : undefined;
       resolve({
         code: r.exitCode ?? null,
-        signal: (r.signal as NodeJS.Signals | undefined) ?? null,
-        ...(error ? { error } : {}),
+        signal: r.signal ?? null,
+        ...(r.startError ? { error: r.startError } : {}),
       });
     });
   });

@@ -4,8 +4,8 @@
  * links (absolute paths) to what they wrote (each flamegraph, memory_summary.md) for the report. A failure of either
  * is reported as a link-less note on stderr, never as a lost validation.
  */
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import type { ValidateResult } from './measurement.js';
 
 const BIN = fileURLToPath(new URL('../../bin/profile.js', import.meta.url));
@@ -33,7 +33,7 @@ async function runProfile(
   if (flags.config) args.push('--config', flags.config);
   for (const w of flags.workload ?? []) args.push('--workload', w);
   if (command.length > 0) args.push('--', ...command);
-  const run = await execa(process.execPath, args, { reject: false, stderr: 'inherit' });
+  const run = await runForOutput(process.execPath, args);
   try {
     return JSON.parse(run.stdout) as unknown;
   } catch {
@@ -57,4 +57,17 @@ export async function profileLinks(
   const memory = (await runProfile('memory', target, command, flags)) as MemoryJson | undefined;
   if (memory?.summary) links.push({ label: 'memory summary', path: memory.summary });
   return links;
+}
+
+/** Runs a program to its end with our stderr, collecting its stdout; a failure is an exit code. */
+function runForOutput(file: string, args: string[]): Promise<{ stdout: string; exitCode: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.once('error', () => resolve({ stdout: '', exitCode: 1 }));
+    child.once('close', (code) =>
+      resolve({ stdout: Buffer.concat(chunks).toString('utf8'), exitCode: code ?? 1 }),
+    );
+  });
 }
