@@ -4,6 +4,7 @@
  * growing allocation sites, and where the files are (relative to the current directory).
  */
 import { relative } from 'node:path';
+import { groupThousands } from '../model/format-value.js';
 import { formatBytes, type GrowthVerdict } from './classify.js';
 import type { HeapSiteGrowth, MemoryResult } from './result.js';
 
@@ -39,7 +40,7 @@ function location(site: HeapSiteGrowth, cwd: string): string {
 export function formatMemoryResult(result: MemoryResult, cwd: string, count = 3): string {
   const verdict = `${result.verdict}${result.leak ? ' (growing)' : ''}`;
   const lines = [
-    `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${result.samples.length.toLocaleString('en-US')} samples, ${result.processes} Node process${result.processes === 1 ? '' : 'es'}, verdict ${verdict}`,
+    `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.samples.length)} samples, ${result.processes} Node process${result.processes === 1 ? '' : 'es'}, verdict ${verdict}`,
   ];
   if (result.reason) lines.push(`    ${result.reason}`);
   if (result.samples.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue } from './format-value.js';
+import { formatValue, groupThousands } from './format-value.js';
 
 describe('formatValue', () => {
   it.each([
@@ -21,5 +21,26 @@ describe('formatValue', () => {
     [42, 'widgets', '42 widgets'],
   ])('%d %s -> %s', (value, unit, expected) => {
     expect(formatValue(value, unit)).toBe(expected);
+  });
+});
+
+describe('groupThousands', () => {
+  it('writes what Intl.NumberFormat en-US writes with no fraction digits', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    for (const value of [
+      0,
+      7,
+      999,
+      1000,
+      1234.4,
+      1234.5,
+      999_999.6,
+      12_345_678,
+      -1234,
+      -1_000_000,
+      2 ** 40,
+    ]) {
+      expect(groupThousands(value), String(value)).toBe(intl.format(value));
+    }
   });
 });
