@@ -5,10 +5,9 @@
  * Exit codes: 0 all pass, 1 a target failed, a run failed or a regression past the gate, 2 usage.
  */
 import { join, relative } from 'node:path';
-import { loadConfig } from '../config/load.js';
 import { machineInfo } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
-import { type Baseline, baselinePath, loadBaseline, saveBaseline } from '../validate/baseline.js';
+import type { Baseline } from '../validate/baseline.js';
 import {
   compareToBaseline,
   parseRegressionThreshold,
@@ -64,6 +63,8 @@ async function plan(
   }
   if (!target)
     throw new UserError('name a suite (or "all"), or give a command after "--": profile validate all');
+  // Imported here, as in targets.ts: an ad hoc command never needs the config loader (zod).
+  const { loadConfig } = await import('../config/load.js');
   const loaded = await loadConfig(opts.config ? { configPath: opts.config } : {});
   return {
     items: planValidate(loaded, target, opts),
@@ -99,11 +100,13 @@ export async function validateCommand(
     opts.failOnRegression === undefined ? undefined : parseRegressionThreshold(opts.failOnRegression);
   const { items, outDir, baseDir, configPath, note } = await plan(target, command, opts);
   if (note) process.stderr.write(`${note}\n`);
+  // Imported only with a baseline flag: baseline files are checked with zod (~80 ms to load).
+  const baselines = opts.baseline || opts.saveBaseline ? await import('../validate/baseline.js') : undefined;
   // Before measuring anything: a mistyped baseline name should not cost a five-minute run.
   const baseline: Baseline | undefined = opts.baseline
-    ? await loadBaseline(outDir, opts.baseline)
+    ? await baselines?.loadBaseline(outDir, opts.baseline)
     : undefined;
-  if (opts.saveBaseline) baselinePath(outDir, opts.saveBaseline);
+  if (opts.saveBaseline) baselines?.baselinePath(outDir, opts.saveBaseline);
 
   const startedAt = new Date();
   const result: ValidateResult = {
@@ -159,7 +162,7 @@ export async function validateCommand(
   finish(interrupted);
   const written = await writeValidateReports(outDir, result, { ...reportOptions, stepSummary: true });
   if (opts.saveBaseline && !interrupted) {
-    const saved = await saveBaseline(outDir, opts.saveBaseline, result);
+    const saved = await baselines?.saveBaseline(outDir, opts.saveBaseline, result);
     process.stderr.write(`baseline "${opts.saveBaseline}" saved: ${saved}\n`);
   }
   if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
