@@ -1,7 +1,10 @@
-/** Reads what the agent leaves per process: `<pid>.json` records and `<pid>.<kind>.jsonl` series. */
+/**
+ * Reads what the agent leaves per process: `<pid>.json` records, `<pid>.<kind>.jsonl` series and
+ * `<pid>.sourcemaps.json`.
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ProcessRecord } from '../agent/protocol.cjs';
+import { artifactNames, type ProcessRecord, type SourceMapsRecord } from '../agent/protocol.cjs';
 
 export async function readProcessRecords(dir: string): Promise<Map<number, ProcessRecord>> {
   const records = new Map<number, ProcessRecord>();
@@ -35,4 +38,13 @@ export async function readJsonLines<T>(dir: string, kind: 'memory' | 'probe'): P
     out.set(Number(match[1]), rows);
   }
   return out;
+}
+
+/** The source maps a process saved, or undefined when it saved none (no script had one). */
+export async function readSourceMaps(dir: string, pid: number): Promise<SourceMapsRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, artifactNames.sourceMaps(pid)), 'utf8')) as SourceMapsRecord;
+  } catch {
+    return undefined;
+  }
 }

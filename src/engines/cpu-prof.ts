@@ -7,14 +7,14 @@
  * saves the source maps the frames are mapped through.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_INTERVAL_US } from '../agent/protocol.cjs';
 import { fromCpuProfile } from '../model/cpuprofile.js';
-import { readProcessRecords } from './agent-records.js';
+import { readProcessRecords, readSourceMaps } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine, ProcessProfile } from './engine.js';
-import { agentPath, withNodeOptions } from './paths.js';
-import { applySourceMaps, readSourceMaps } from './saved-source-maps.js';
+import { agentDir, agentPath, withNodeOptions } from './paths.js';
+import { applySourceMaps } from './saved-source-maps.js';
 
 /**
  * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile` (--cpu-prof) or `<pid>.cpuprofile` (agent).
@@ -63,7 +63,7 @@ export const cpuProfEngine: Engine = {
       // `startedUs` on, saving the source maps at exit (native work included).
       const imported = fromCpuProfile(await readFile(path, 'utf8'), path, { untilMicros: maps?.startedUs });
       if (!imported) continue;
-      const profile = applySourceMaps(withoutAgentSamples(imported, dirname(agentPath)), maps);
+      const profile = applySourceMaps(withoutAgentSamples(imported, agentDir), maps);
       const record = records.get(pid);
       out.push(record ? { profile, process: record } : { profile });
     }

@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 
 /** The preload agent, always the built one: workload processes run plain Node. */
 export const agentPath = join(root, 'dist', 'agent', 'preload.cjs');
+/** Where the agent's code lives: samples with a frame in it are the agent's work (agent-samples.ts). */
+export const agentDir = dirname(agentPath);
 
 /** tsx's `--import` entry, by absolute URL so it resolves whatever the workload's cwd. */
 export const tsxLoaderUrl = new URL(

@@ -3,13 +3,13 @@
  * process of the workload (it travels in NODE_OPTIONS), each process writing `<pid>.pb.gz` as it ends.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_CPU_TIME, ENV_INTERVAL_US } from '../agent/protocol.cjs';
 import { fromPprof } from '../model/pprof.js';
 import { readProcessRecords } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine, ProcessProfile } from './engine.js';
-import { agentPath, withNodeOptions } from './paths.js';
+import { agentDir, agentPath, withNodeOptions } from './paths.js';
 
 export const pprofEngine: Engine = {
   name: 'pprof',
@@ -34,7 +34,7 @@ export const pprofEngine: Engine = {
       const imported = fromPprof(await readFile(path), path);
       if (!imported) continue;
       // The profiler's own stop at exit is sampled too: the agent's work, not the program's.
-      const profile = withoutAgentSamples(imported, dirname(agentPath));
+      const profile = withoutAgentSamples(imported, agentDir);
       const record = records.get(Number(match[1]));
       out.push(record ? { profile, process: record } : { profile });
     }

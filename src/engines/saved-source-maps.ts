@@ -5,24 +5,13 @@
  * original file and line, as they do with the pprof engine. Frames of scripts without a map keep
  * their position; `file://` URLs become paths, as the other engines write them.
  */
-import { readFile } from 'node:fs/promises';
 import { SourceMap } from 'node:module';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifactNames, type SourceMapsRecord } from '../agent/protocol.cjs';
+import type { SourceMapsRecord } from '../agent/protocol.cjs';
 import { originalPosition } from '../agent/source-mapper.cjs';
 import { mapFrames } from '../model/map-frames.js';
 import type { Frame, Profile } from '../model/profile.js';
 import { pathOf } from '../util/file-path.js';
-
-/** The source maps a process saved, or undefined when it saved none (no script had one). */
-export async function readSourceMaps(dir: string, pid: number): Promise<SourceMapsRecord | undefined> {
-  try {
-    return JSON.parse(await readFile(join(dir, artifactNames.sourceMaps(pid)), 'utf8')) as SourceMapsRecord;
-  } catch {
-    return undefined;
-  }
-}
 
 export function applySourceMaps(profile: Profile, record: SourceMapsRecord | undefined): Profile {
   const parsed = new Map<string, SourceMap | undefined>();

@@ -9,14 +9,15 @@
  * ran). The ticks it costs are dropped: every sample in the agent's own code.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
+import { readSourceMaps } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import { isNodeProgram } from './cpu-prof.js';
 import type { Engine, ProcessProfile } from './engine.js';
-import { agentPath, zeroXBin } from './paths.js';
-import { applySourceMaps, readSourceMaps } from './saved-source-maps.js';
+import { agentDir, agentPath, zeroXBin } from './paths.js';
+import { applySourceMaps } from './saved-source-maps.js';
 
 export const zeroXEngine: Engine = {
   name: '0x',
@@ -58,7 +59,7 @@ export const zeroXEngine: Engine = {
       const profile = fromZeroXTree(await readFile(path, 'utf8'), path);
       if (!profile) continue;
       const maps = await readSourceMaps(ctx.artifactDir, Number(match[1]));
-      out.push({ profile: applySourceMaps(withoutAgentSamples(profile, dirname(agentPath)), maps) });
+      out.push({ profile: applySourceMaps(withoutAgentSamples(profile, agentDir), maps) });
     }
     return out;
   },
