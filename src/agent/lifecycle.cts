@@ -1,14 +1,27 @@
 /**
- * Runs the agent's finishers once when the process ends for any reason (normal exit, process.exit,
+ * Runs the agent's finishers when the process ends for any reason (normal exit, process.exit,
  * uncaught exception, SIGINT/SIGTERM/SIGHUP) and leaves `<pid>.json` saying how it ended and what
- * it used (CPU time, peak RSS).
+ * it used (CPU time, peak RSS); in a worker thread, when the thread ends or is about to be stopped
+ * (threads.cts), leaving `<pid>.t<threadId>.json`. Either way, the workers a thread started are
+ * flushed before it ends, since they end with it.
  */
 import { join } from 'node:path';
-import { artifactNames, type ProcessRecord } from './protocol.cjs';
+import { threadId } from 'node:worker_threads';
+import { artifactNames, type ProcessRecord, type ThreadRecord } from './protocol.cjs';
+import { flushWorkersSync, onFlushRequest } from './threads.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
-/** Writes what the agent collected; returns the file names it wrote (relative to the artifact dir). */
-export type Finisher = () => string[];
+/**
+ * Writes what the agent collected; returns the file names it wrote (relative to the artifact dir).
+ * `final` is false when a worker flushes before it may be stopped: it may also live on, so
+ * profiling goes on.
+ */
+export type Finisher = (final: boolean) => string[];
+
+function report(what: string, error: unknown): void {
+  // Never the agent's failure becoming the workload's: report it and let the program go on.
+  process.stderr.write(`perfsuite agent: could not write the ${what} of pid ${process.pid}: ${error}\n`);
+}
 
 export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal: boolean): void {
   const startedAt = Date.now();
@@ -16,11 +29,12 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
   const record = (endedBy: string, exitCode?: number): void => {
     if (done) return;
     done = true;
+    flushWorkersSync();
     let files: string[] = [];
     try {
-      files = finish();
+      files = finish(true);
     } catch (error) {
-      process.stderr.write(`perfsuite agent: could not write the profile of pid ${process.pid}: ${error}\n`);
+      report('profile', error);
     }
     // Read after the finishers: their work (writing a profile) is part of what the process cost.
     const used = process.resourceUsage();
@@ -38,8 +52,7 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
     try {
       writeAtomicSync(join(artifactDir, artifactNames.record(process.pid)), JSON.stringify(info));
     } catch (error) {
-      // Never the agent's failure becoming the workload's: report it and let the process end as it would.
-      process.stderr.write(`perfsuite agent: could not write the record of pid ${process.pid}: ${error}\n`);
+      report('record', error);
     }
   };
 
@@ -61,4 +74,39 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
     };
     process.on(signal, onSignal);
   }
+}
+
+/** The worker-thread counterpart of onProcessEnd (signals are not delivered to workers). */
+export function onThreadEnd(artifactDir: string, finish: Finisher): void {
+  const startedAt = Date.now();
+  const files = new Set<string>();
+  let ended = false;
+  const record = (endedBy: ThreadRecord['endedBy'], exitCode?: number): void => {
+    if (ended) return;
+    const final = endedBy === 'exit';
+    ended = final;
+    if (final) flushWorkersSync();
+    try {
+      for (const name of finish(final)) files.add(name);
+    } catch (error) {
+      report(`profile of thread ${threadId}`, error);
+    }
+    const info: ThreadRecord = {
+      pid: process.pid,
+      threadId,
+      startedAt,
+      endedAt: Date.now(),
+      endedBy,
+      ...(exitCode === undefined ? {} : { exitCode }),
+      files: [...files],
+    };
+    try {
+      writeAtomicSync(join(artifactDir, artifactNames.record(process.pid, threadId)), JSON.stringify(info));
+    } catch (error) {
+      report(`record of thread ${threadId}`, error);
+    }
+  };
+  // Prepended, as in onProcessEnd: @datadog/pprof's own exit hook discards its profile.
+  process.prependListener('exit', (code) => record('exit', code));
+  onFlushRequest((reason) => record(reason));
 }

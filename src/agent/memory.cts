@@ -17,11 +17,15 @@
  * live memory (measured on the demo's `watcher`: 41 KB/s of "growth" without, about 8 KB/s of warm-up
  * with full collections).
  *
+ * Every thread samples its own heap (worker threads are separate V8 heaps), into files named by
+ * thread (`<pid>.t<threadId>.memory.jsonl`...); the runner sums them.
+ *
  * Timers are unref'd so that the agent never keeps a finished program alive. A program that blocks
  * its event loop gets no V8 readings meanwhile; the runner's RSS sampling, from outside, still runs.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Finisher } from './lifecycle.cjs';
 import { artifactNames, type HeapReading } from './protocol.cjs';
 import { nodeSourceMapper } from './source-mapper.cjs';
@@ -65,7 +69,8 @@ export function startMemorySampler(artifactDir: string, intervalMs: number, snap
   process.setSourceMapsEnabled(true);
   heap.start(HEAP_SAMPLE_BYTES, HEAP_STACK_DEPTH);
 
-  const fd = openSync(join(artifactDir, artifactNames.memorySeries(process.pid)), 'a');
+  const series = artifactNames.memorySeries(process.pid, threadId);
+  const fd = openSync(join(artifactDir, series), 'a');
   const collect = forcedGc();
   const read = (): void => {
     collect();
@@ -80,9 +85,9 @@ export function startMemorySampler(artifactDir: string, intervalMs: number, snap
     };
     writeSync(fd, `${JSON.stringify(reading)}\n`);
   };
-  const written: string[] = [artifactNames.memorySeries(process.pid)];
+  const written: string[] = [series];
   const snapshot = (at: number | 'final'): void => {
-    const name = artifactNames.heapProfile(process.pid, at);
+    const name = artifactNames.heapProfile(process.pid, at, threadId);
     // Samples under the agent's own files (its readings, the profile being built) are left out:
     // they are the measurement, not the workload. Source-mapped like the CPU profiles, so
     // TypeScript run by tsx shows its own files and lines; the type only admits the package's
@@ -98,9 +103,13 @@ export function startMemorySampler(artifactDir: string, intervalMs: number, snap
     setInterval(() => snapshot(Date.now()), snapshotMs).unref();
   }, EARLY_SNAPSHOT_MS).unref();
 
-  return () => {
+  // A worker asked to flush (final false) may be stopped next: its last profile is written now.
+  let closed = false;
+  return (final) => {
+    if (closed) return [];
+    closed = final;
     read();
-    closeSync(fd);
+    if (final) closeSync(fd);
     snapshot('final');
     return written;
   };

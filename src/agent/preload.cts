@@ -11,12 +11,15 @@
  * - `timing` (profile validate): nothing but the record below, for its resource usage.
  * Each mode leaves `<pid>.json` (argv, ppid, how it ended, CPU time and peak RSS).
  *
+ * Worker threads load the preload too (NODE_OPTIONS applies to them) and record themselves in every
+ * mode but `timing` and `source-maps`; threads.cts keeps what they recorded when they are stopped.
+ *
  * Kept in CommonJS and free of heavy imports: it runs inside the measured process. Each mode's module
  * is required only by that mode (node:inspector alone costs ~3 ms of start-up, which `timing` would
  * otherwise add to every run it times).
  */
 import { isMainThread } from 'node:worker_threads';
-import { type Finisher, onProcessEnd } from './lifecycle.cjs';
+import { type Finisher, onProcessEnd, onThreadEnd } from './lifecycle.cjs';
 import {
   type AgentMode,
   ENV_AGENT_DIR,
@@ -29,29 +32,34 @@ import {
 
 const dir = process.env[ENV_AGENT_DIR];
 const mode = (process.env[ENV_AGENT_MODE] ?? 'pprof') as AgentMode;
+const intervalUs = Number(process.env[ENV_INTERVAL_US] ?? 1000);
+const cpuTime = process.env[ENV_CPU_TIME] === '1' && process.platform !== 'win32';
+// --cpu-prof profiles every thread of the process (workers inherit the flag).
+const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
 
-function start(artifactDir: string): void {
-  let finish: Finisher = () => [];
+/** What this mode records in this thread; written by the returned finisher. */
+function startRecording(artifactDir: string): Finisher {
   if (mode === 'pprof') {
-    const cpuTime = process.env[ENV_CPU_TIME] === '1' && process.platform !== 'win32';
-    const { startCpuProfiler } = require('./cpu.cjs') as typeof import('./cpu.cjs');
-    finish = startCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000), cpuTime);
-  } else if (mode === 'memory') {
+    const cpu = require('./cpu.cjs') as typeof import('./cpu.cjs');
+    return isMainThread
+      ? cpu.startCpuProfiler(artifactDir, intervalUs, cpuTime)
+      : cpu.startWorkerCpuProfiler(artifactDir, intervalUs, cpuTime);
+  }
+  if (mode === 'memory') {
     const { startMemorySampler } = require('./memory.cjs') as typeof import('./memory.cjs');
     const intervalMs = Number(process.env[ENV_MEMORY_INTERVAL_MS] ?? 100);
-    finish = startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 10_000));
+    return startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 10_000));
   }
-  const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
   if (mode === 'cpu-prof' || mode === 'source-maps') {
     let stopProfiler: Finisher = () => [];
     if (mode === 'cpu-prof' && !hasCpuProfFlag) {
       const { startInspectorCpuProfiler } = require('./cpu-prof.cjs') as typeof import('./cpu-prof.cjs');
-      stopProfiler = startInspectorCpuProfiler(artifactDir, Number(process.env[ENV_INTERVAL_US] ?? 1000));
+      stopProfiler = startInspectorCpuProfiler(artifactDir, intervalUs);
     }
     // Node keeps the source maps of the scripts it loads from here on; saved at the end.
     process.setSourceMapsEnabled(true);
-    finish = () => {
-      const written = stopProfiler();
+    return (final) => {
+      const written = stopProfiler(final);
       // Taken before loading the module: from here on, --cpu-prof (or 0x) samples the agent, not
       // the program.
       const startedUs = Number(process.hrtime.bigint() / 1000n);
@@ -59,8 +67,21 @@ function start(artifactDir: string): void {
       return [...written, ...writeSourceMaps(artifactDir, startedUs)];
     };
   }
-  onProcessEnd(artifactDir, finish, mode === 'cpu-prof' && hasCpuProfFlag);
+  return () => [];
 }
 
-// Worker threads inherit NODE_OPTIONS; the main thread's profile is the one we want.
-if (dir && isMainThread) start(dir);
+function start(artifactDir: string): void {
+  // `timing` only times processes: it neither follows threads nor adds their cost.
+  if (mode !== 'timing') {
+    const { trackWorkers } = require('./threads.cjs') as typeof import('./threads.cjs');
+    trackWorkers(artifactDir);
+  }
+  if (isMainThread) {
+    onProcessEnd(artifactDir, startRecording(artifactDir), mode === 'cpu-prof' && hasCpuProfFlag);
+  } else if (mode !== 'timing' && mode !== 'source-maps') {
+    // 0x (source-maps mode) profiles the main thread only: its workers record nothing.
+    onThreadEnd(artifactDir, startRecording(artifactDir));
+  }
+}
+
+if (dir) start(dir);

@@ -39,16 +39,64 @@ export type ProbeRecord =
   | { t: number; kind: 'iteration'; count: number }
   | { t: number; kind: 'measure'; name: string; ms: number };
 
-/** File names in the artifact directory, by pid. */
+/**
+ * How a file name tells threads apart: the main thread's files are `<pid>.<kind>`, a worker
+ * thread's `<pid>.t<threadId>.<kind>` (thread ids are per process, the main thread's is 0).
+ */
+const thread = (threadId: number): string => (threadId === 0 ? '' : `.t${threadId}`);
+
+/** File names in the artifact directory, by pid and thread (0, the main thread, by default). */
 export const artifactNames = {
-  record: (pid: number) => `${pid}.json`,
+  record: (pid: number, threadId = 0) => `${pid}${thread(threadId)}.json`,
+  /** The main thread's CPU profile, written once at exit. */
   cpuProfile: (pid: number) => `${pid}.pb.gz`,
-  inspectorCpuProfile: (pid: number) => `${pid}.cpuprofile`,
-  memorySeries: (pid: number) => `${pid}.memory.jsonl`,
-  heapProfile: (pid: number, at: number | 'final') => `${pid}.heap.${at}.pb.gz`,
+  /** A worker's CPU profile comes in chunks, flushed as it runs (threads.cts says why). */
+  cpuProfileChunk: (pid: number, threadId: number, seq: number) => `${pid}.t${threadId}.${seq}.pb.gz`,
+  /** `seq` numbers the chunks of a worker whose inspector profile is flushed before it ends. */
+  inspectorCpuProfile: (pid: number, threadId = 0, seq = 0) =>
+    `${pid}${thread(threadId)}${seq === 0 ? '' : `.${seq}`}.cpuprofile`,
+  memorySeries: (pid: number, threadId = 0) => `${pid}${thread(threadId)}.memory.jsonl`,
+  heapProfile: (pid: number, at: number | 'final', threadId = 0) =>
+    `${pid}${thread(threadId)}.heap.${at}.pb.gz`,
   probe: (pid: number) => `${pid}.probe.jsonl`,
-  sourceMaps: (pid: number) => `${pid}.sourcemaps.json`,
+  sourceMaps: (pid: number, threadId = 0) => `${pid}${thread(threadId)}.sourcemaps.json`,
+  /** One line per worker thread a process started (ThreadStart), appended as each starts. */
+  threadStarts: (pid: number) => `${pid}.threads.jsonl`,
 };
+
+/** Parses what artifactNames writes: `<pid>[.t<threadId>]<rest>`, e.g. `rest` = `.3.pb.gz`. */
+export function parseArtifactName(name: string): { pid: number; threadId: number; rest: string } | undefined {
+  const match = /^(\d+)(?:\.t(\d+))?(\..+)$/.exec(name);
+  if (!match) return undefined;
+  return { pid: Number(match[1]), threadId: Number(match[2] ?? 0), rest: match[3] as string };
+}
+
+/** One line of `<pid>.threads.jsonl`: a worker thread as its parent thread started it. */
+export interface ThreadStart {
+  threadId: number;
+  /** The thread that created it (0: the main thread). */
+  parentThreadId: number;
+  /** What it runs: a path, a URL, or `(eval)` for code given as a string. */
+  entry: string;
+  /** Epoch ms. */
+  startedAt: number;
+}
+
+/**
+ * How a worker thread ended, in `<pid>.t<threadId>.json`: `exit` (its own end, process.exit() in it,
+ * or an uncaught error), `terminate` (worker.terminate(), flushed first) or `process-exit` (the
+ * process ended around it, flushed first). A thread with no record ended without flushing (killed
+ * with its process, or terminated while busy): samples after its last flush are missing.
+ */
+export interface ThreadRecord {
+  pid: number;
+  threadId: number;
+  startedAt: number;
+  endedAt: number;
+  endedBy: 'exit' | 'terminate' | 'process-exit';
+  exitCode?: number;
+  files: string[];
+}
 
 /**
  * `<pid>.sourcemaps.json` (cpu-prof and source-maps modes): the source maps Node held for the

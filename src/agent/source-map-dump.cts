@@ -10,11 +10,13 @@
 import { Session } from 'node:inspector';
 import { findSourceMap } from 'node:module';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { artifactNames, type SourceMapsRecord } from './protocol.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
 /**
- * Writes `<pid>.sourcemaps.json` when any loaded script has a source map; returns what it wrote.
+ * Writes `<pid>.sourcemaps.json` (`<pid>.t<threadId>.sourcemaps.json` in a worker: each thread
+ * loads its own scripts) when any loaded script has a source map; returns what it wrote.
  * `startedUs`: when the agent's exit work began (process.hrtime, which is the .cpuprofile clock).
  */
 export function writeSourceMaps(artifactDir: string, startedUs: number): string[] {
@@ -35,7 +37,7 @@ export function writeSourceMaps(artifactDir: string, startedUs: number): string[
     session.disconnect();
   }
   if (Object.keys(maps).length === 0) return [];
-  const name = artifactNames.sourceMaps(process.pid);
+  const name = artifactNames.sourceMaps(process.pid, threadId);
   const record: SourceMapsRecord = { startedUs, maps };
   writeAtomicSync(join(artifactDir, name), JSON.stringify(record));
   return [name];

@@ -1,35 +1,94 @@
 /**
- * Several Node processes of one workload become one profile with one root frame per process,
- * named after what the process ran (`node worker.js (pid 4242)`), oldest process first.
+ * The threads of the Node processes of one workload become one profile: a root frame per process,
+ * named after what it ran (`node worker.js (pid 4242)`), oldest process first, and under it a frame
+ * per thread (`main thread`, `worker 2 (pool-worker.ts)`) when it has more than one. A workload of
+ * one single-threaded process keeps its stacks as they are.
  */
 import { basename, relative } from 'node:path';
-import type { ProcessProfile } from '../engines/engine.js';
+import type { ProcessProfile, ThreadProfile } from '../engines/engine.js';
 import { mergeProfiles } from '../model/merge.js';
-import type { Profile, ProfileMeta } from '../model/profile.js';
+import { type Frame, type Profile, type ProfileMeta, sampleCount } from '../model/profile.js';
+import type { ProcessSummary } from './result.js';
 
-function processLabel(part: ProcessProfile, cwd: string): string {
+function shownPath(path: string, cwd: string): string {
+  return path.startsWith(cwd) ? relative(cwd, path) : basename(path);
+}
+
+export function processLabel(part: ProcessProfile, cwd: string): string {
   const record = part.process;
-  if (!record) return 'process';
+  if (!record) return `process (pid ${part.pid})`;
   // argv[0] is node itself; argv[1] the script, if any (`node -e` has none).
   const script = record.argv[1];
-  const shown = script ? (script.startsWith(cwd) ? relative(cwd, script) : basename(script)) : '';
+  const shown = script ? shownPath(script, cwd) : '';
   const args = record.argv.slice(2, 4).join(' ');
   return `node ${shown}${args ? ` ${args}` : ''} (pid ${record.pid})`;
+}
+
+/** Where Node's module-hooks thread (the one `--import` loaders such as tsx run on) starts. */
+const HOOKS_THREAD_FILE = 'node:internal/modules/esm/worker';
+
+export function threadLabel(thread: ThreadProfile, cwd: string): string {
+  if (thread.threadId === 0) return 'main thread';
+  const entry = thread.start?.entry;
+  if (entry) return `worker ${thread.threadId} (${entry.startsWith('/') ? shownPath(entry, cwd) : entry})`;
+  // Not started through `Worker`: one of Node's own threads.
+  const hooks = thread.profile.frames.some((f) => f.file === HOOKS_THREAD_FILE);
+  return hooks ? `worker ${thread.threadId} (module hooks)` : `worker ${thread.threadId}`;
+}
+
+function byAge(parts: ProcessProfile[]): ProcessProfile[] {
+  return [...parts].sort((a, b) => (a.process?.startedAt ?? 0) - (b.process?.startedAt ?? 0));
+}
+
+/** The processes and threads as the result lists them, with their sample counts. */
+export function summarizeProcesses(parts: ProcessProfile[], cwd: string): ProcessSummary[] {
+  const samples = (profile: Profile) => sampleCount(profile) ?? profile.samples.length;
+  return byAge(parts).map((part) => {
+    const threads = part.threads.map((t) => ({
+      threadId: t.threadId,
+      name: threadLabel(t, cwd),
+      samples: samples(t.profile),
+    }));
+    return {
+      pid: part.pid,
+      name: processLabel(part, cwd),
+      samples: threads.reduce((sum, t) => sum + t.samples, 0),
+      threads,
+    };
+  });
+}
+
+/** A workload's profile, and which of its frames only name a process or a thread. */
+export interface Combined {
+  profile: Profile;
+  /** True for the process and thread frames: they group functions, they are not one (top tables). */
+  isGrouping: (frame: Frame) => boolean;
 }
 
 export function combineProcesses(
   parts: ProcessProfile[],
   meta: ProfileMeta,
   cwd: string,
-): Profile | undefined {
-  if (parts.length === 0) return undefined;
-  if (parts.length === 1) {
-    const only = (parts[0] as ProcessProfile).profile;
-    return { ...only, meta: { ...only.meta, ...meta } };
+): Combined | undefined {
+  const threads = parts.flatMap((part) => part.threads);
+  if (threads.length === 0) return undefined;
+  if (parts.length === 1 && threads.length === 1) {
+    const only = (threads[0] as ThreadProfile).profile;
+    return { profile: { ...only, meta: { ...only.meta, ...meta } }, isGrouping: () => false };
   }
-  const ordered = [...parts].sort((a, b) => (a.process?.startedAt ?? 0) - (b.process?.startedAt ?? 0));
+  const grouping = new Set<string>();
   const merged = mergeProfiles(
-    ordered.map((part) => ({ profile: part.profile, rootName: processLabel(part, cwd) })),
+    byAge(parts).flatMap((part) => {
+      const root = processLabel(part, cwd);
+      return part.threads.map((thread) => {
+        const roots = part.threads.length > 1 ? [root, threadLabel(thread, cwd)] : [root];
+        for (const name of roots) grouping.add(name);
+        return { profile: thread.profile, roots };
+      });
+    }),
   );
-  return { ...merged, meta: { ...merged.meta, ...meta } };
+  return {
+    profile: { ...merged, meta: { ...merged.meta, ...meta } },
+    isGrouping: (frame) => frame.file === undefined && grouping.has(frame.name),
+  };
 }

@@ -14,7 +14,7 @@ import { topFunctions } from '../model/top.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { type LaunchSpec, runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { combineProcesses } from './combine.js';
+import { combineProcesses, summarizeProcesses } from './combine.js';
 import type { CpuOutputFiles, CpuResult } from './result.js';
 
 export interface CpuRunOptions {
@@ -76,7 +76,16 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
     engine: engine.name,
     measures: engine.describe(ctx),
   };
-  const empty = { durationMs: 0, processes: 0, sampleCount: 0, postProcessMs: 0, topSelf: [], topTotal: [] };
+  const empty = {
+    durationMs: 0,
+    processes: 0,
+    threads: 0,
+    byProcess: [],
+    sampleCount: 0,
+    postProcessMs: 0,
+    topSelf: [],
+    topTotal: [],
+  };
   try {
     let spec: LaunchSpec;
     try {
@@ -95,8 +104,8 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
     });
     const exited = performance.now();
 
-    const parts = await engine.collect(ctx);
-    const profile = combineProcesses(
+    const { processes: parts, warnings } = await engine.collect(ctx);
+    const combined = combineProcesses(
       parts,
       {
         title: `${target.suite}/${target.workload}`,
@@ -108,6 +117,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       },
       target.spec.cwd,
     );
+    const profile = combined?.profile;
     const files: CpuOutputFiles = { log: paths.log };
     if (profile) Object.assign(files, await writeOutputs(profile, paths));
     const kept = (await engine.keep?.(ctx)) ?? [];
@@ -121,19 +131,27 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       outcome.reason ?? (profile ? undefined : 'no profile was written (the process never reached Node)');
     const state = profile || outcome.state !== 'ok' ? outcome.state : 'failed';
     const samples = profile ? (sampleCount(profile) ?? profile.samples.length) : 0;
+    const warning = [...(state === 'ok' && samples === 0 ? [NO_SAMPLES] : []), ...warnings].join('; ');
+    const byProcess = summarizeProcesses(parts, target.spec.cwd);
     return {
       ...base,
       state,
       ...(reason ? { reason } : {}),
-      ...(state === 'ok' && samples === 0 ? { warning: NO_SAMPLES } : {}),
+      ...(warning ? { warning } : {}),
       ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
       ...(outcome.signal ? { signal: outcome.signal } : {}),
       durationMs: outcome.wallMs,
       processes: parts.length,
+      threads: byProcess.reduce((sum, p) => sum + p.threads.length, 0),
+      byProcess,
       sampleCount: samples,
       postProcessMs: performance.now() - exited,
-      topSelf: profile ? topFunctions(profile, { limit, sortBy: 'self' }) : [],
-      topTotal: profile ? topFunctions(profile, { limit, sortBy: 'total' }) : [],
+      topSelf: combined
+        ? topFunctions(combined.profile, { limit, sortBy: 'self', exclude: combined.isGrouping })
+        : [],
+      topTotal: combined
+        ? topFunctions(combined.profile, { limit, sortBy: 'total', exclude: combined.isGrouping })
+        : [],
       files,
     };
   } finally {

@@ -20,13 +20,34 @@ export interface CpuOutputFiles {
   engine?: string[];
 }
 
+/** One profiled thread, as `--json` lists it. */
+export interface ThreadSummary {
+  /** 0 for the main thread. */
+  threadId: number;
+  /** Its frame in the flamegraph: `main thread`, `worker 2 (pool-worker.ts)`. */
+  name: string;
+  samples: number;
+}
+
+/** One profiled process and its threads, as `--json` lists them. */
+export interface ProcessSummary {
+  pid: number;
+  /** Its root frame in the flamegraph: `node app.js (pid 4242)`. */
+  name: string;
+  samples: number;
+  threads: ThreadSummary[];
+}
+
 export interface CpuResult {
   suite: string;
   workload: string;
   state: CpuState;
   /** Why it is not `ok`, in a sentence. */
   reason?: string;
-  /** What to check although it is `ok`, in a sentence (a profile with no samples). */
+  /**
+   * What to check although it is `ok`, in sentences joined by `; `: a profile with no samples, a
+   * worker that lost its last samples, worker threads the engine cannot see (0x).
+   */
   warning?: string;
   engine: EngineName;
   /** What the samples measure: `wall time (@datadog/pprof)`... */
@@ -37,6 +58,10 @@ export interface CpuResult {
   durationMs: number;
   /** Node processes profiled (a workload that forks has several). */
   processes: number;
+  /** Threads profiled in them: main threads and worker threads. */
+  threads: number;
+  /** Each process with its threads and their sample counts, oldest process first. */
+  byProcess: ProcessSummary[];
   sampleCount: number;
   /** From the workload's exit to the last output file on disk, ms. */
   postProcessMs: number;

@@ -22,7 +22,8 @@ const seconds = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)}
 function location(stat: FunctionStat, cwd: string): string {
   if (!stat.file) return '';
   const file = stat.file.startsWith('/') ? relative(cwd, stat.file) : stat.file;
-  return stat.line ? `${file}:${stat.line}` : file;
+  if (!stat.line) return file;
+  return stat.column ? `${file}:${stat.line}:${stat.column}` : `${file}:${stat.line}`;
 }
 
 function table(title: string, stats: FunctionStat[], cwd: string, count: number): string[] {
@@ -40,7 +41,7 @@ function table(title: string, stats: FunctionStat[], cwd: string, count: number)
 }
 
 export function formatCpuResult(result: CpuResult, cwd: string, count = 5): string {
-  const head = `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.sampleCount)} samples, ${result.processes} process${result.processes === 1 ? '' : 'es'}, ${result.measures}`;
+  const head = `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.sampleCount)} samples, ${plural(result.processes, 'process', 'processes')}, ${plural(result.threads, 'thread')}, ${result.measures}`;
   const lines = [head];
   if (result.reason) lines.push(`    ${result.reason}`);
   if (result.warning) lines.push(`    warning: ${result.warning}`);

@@ -8,20 +8,62 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_INTERVAL_US } from '../agent/protocol.cjs';
+import {
+  ENV_AGENT_DIR,
+  ENV_AGENT_MODE,
+  ENV_INTERVAL_US,
+  parseArtifactName,
+  type SourceMapsRecord,
+} from '../agent/protocol.cjs';
 import { fromCpuProfile } from '../model/cpuprofile.js';
-import { readProcessRecords, readSourceMaps } from './agent-records.js';
+import type { Profile } from '../model/profile.js';
+import { readSourceMaps } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
-import type { Engine, ProcessProfile } from './engine.js';
+import type { Engine } from './engine.js';
+import { runtimeNames } from './frame-names.js';
 import { agentDir, agentPath, withNodeOptions } from './paths.js';
 import { applySourceMaps } from './saved-source-maps.js';
+import { groupThreads, type ThreadPart } from './threads.js';
 
 /**
- * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile` (--cpu-prof) or `<pid>.cpuprofile` (agent).
- * --cpu-prof also profiles worker threads, among them the module-loader hooks thread that tsx
- * runs on; only the main thread (id 0) is kept, as the pprof engine does.
+ * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile` (--cpu-prof, one per thread, workers and
+ * Node's module-hooks thread included) or `<pid>[.t<thread>[.<n>]].cpuprofile` (the agent's).
  */
-const PROFILE_NAME = /^(?:CPU\.\d+\.\d+\.(\d+)\.(\d+)\.\d+|(\d+))\.cpuprofile$/;
+const FLAG_PROFILE = /^CPU\.\d+\.\d+\.(\d+)\.(\d+)\.\d+\.cpuprofile$/;
+const AGENT_PROFILE = /^(?:\.\d+)?\.cpuprofile$/;
+
+function profileThread(name: string): { pid: number; threadId: number } | undefined {
+  const flag = FLAG_PROFILE.exec(name);
+  if (flag) return { pid: Number(flag[1]), threadId: Number(flag[2]) };
+  const parsed = parseArtifactName(name);
+  return parsed && AGENT_PROFILE.test(parsed.rest) ? parsed : undefined;
+}
+
+/**
+ * V8's `(idle)` is a thread waiting for work. @datadog/pprof leaves it out, and so does this engine:
+ * shares are of the time threads were busy, so a waiting thread does not dilute a busy one.
+ */
+function withoutIdle(profile: Profile): Profile {
+  const idle = profile.frames.findIndex((f) => f.name === '(idle)' && !f.file);
+  if (idle === -1) return profile;
+  return { ...profile, samples: profile.samples.filter((s) => s.stack[s.stack.length - 1] !== idle) };
+}
+
+/**
+ * The maps a thread saved at its end; a worker stopped before it could save its own uses those the
+ * other threads of its process saved (the same files compile to the same code).
+ */
+async function mapsOf(dir: string, pid: number, threadId: number, names: string[]) {
+  const own = await readSourceMaps(dir, pid, threadId);
+  if (own) return { own, maps: own };
+  const maps: SourceMapsRecord = { startedUs: Number.POSITIVE_INFINITY, maps: {} };
+  for (const name of names) {
+    const parsed = parseArtifactName(name);
+    if (parsed?.pid !== pid || parsed.rest !== '.sourcemaps.json') continue;
+    Object.assign(maps.maps, (await readSourceMaps(dir, pid, parsed.threadId))?.maps);
+  }
+  return { own: undefined, maps };
+}
 
 export function isNodeProgram(program: string): boolean {
   return program === process.execPath || ['node', 'nodejs', 'node.exe'].includes(basename(program));
@@ -51,22 +93,24 @@ export const cpuProfEngine: Engine = {
   },
 
   async collect(ctx) {
-    const records = await readProcessRecords(ctx.artifactDir);
-    const out: ProcessProfile[] = [];
-    for (const name of (await readdir(ctx.artifactDir)).sort()) {
-      const match = PROFILE_NAME.exec(name);
-      if (!match || (match[2] !== undefined && match[2] !== '0')) continue;
+    const names = await readdir(ctx.artifactDir);
+    const parts: ThreadPart[] = [];
+    const agentWritten = new Set<number>();
+    for (const name of names) {
+      const thread = profileThread(name);
+      if (!thread) continue;
+      if (!name.startsWith('CPU.')) agentWritten.add(thread.pid);
       const path = join(ctx.artifactDir, name);
-      const pid = Number(match[1] ?? match[3]);
-      const maps = await readSourceMaps(ctx.artifactDir, pid);
+      const { own, maps } = await mapsOf(ctx.artifactDir, thread.pid, thread.threadId, names);
       // The agent's own work is not the program's: its start-up (samples in its code) and, from
-      // `startedUs` on, saving the source maps at exit (native work included).
-      const imported = fromCpuProfile(await readFile(path, 'utf8'), path, { untilMicros: maps?.startedUs });
+      // `startedUs` on, saving the source maps at the thread's end (native work included).
+      const imported = fromCpuProfile(await readFile(path, 'utf8'), path, { untilMicros: own?.startedUs });
       if (!imported) continue;
-      const profile = applySourceMaps(withoutAgentSamples(imported, agentDir), maps);
-      const record = records.get(pid);
-      out.push(record ? { profile, process: record } : { profile });
+      const profile = applySourceMaps(withoutAgentSamples(withoutIdle(imported), agentDir), maps);
+      parts.push({ ...thread, profile: runtimeNames(profile) });
     }
-    return out;
+    // V8 writes --cpu-prof files itself, even for a terminated worker; the agent's inspector
+    // profiles (processes started without the flag) are flushed like the pprof engine's.
+    return groupThreads(ctx.artifactDir, parts, { agentFlushes: (pid) => agentWritten.has(pid) });
   },
 };

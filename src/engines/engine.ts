@@ -3,7 +3,7 @@
  * turn what it left on disk into profiles of the model, one per OS process. Engines never render
  * and never spawn: the runner does both.
  */
-import type { ProcessRecord } from '../agent/protocol.cjs';
+import type { ProcessRecord, ThreadRecord, ThreadStart } from '../agent/protocol.cjs';
 import type { Profile } from '../model/profile.js';
 import type { LaunchSpec } from '../runner/run-process.js';
 
@@ -19,10 +19,29 @@ export interface EngineContext {
   cpuTime: boolean;
 }
 
-/** One process's profile and, where the agent ran in it, what the process said of itself. */
-export interface ProcessProfile {
+/** One thread's profile: the main thread (id 0) or a worker, with what the agent knows of it. */
+export interface ThreadProfile {
+  threadId: number;
   profile: Profile;
+  /** How its parent started it (workers started through `Worker`; not Node's own threads). */
+  start?: ThreadStart;
+  /** How it ended; a worker without one ended without flushing its last samples. */
+  end?: ThreadRecord;
+}
+
+/** One process's threads and, where the agent ran in it, what the process said of itself. */
+export interface ProcessProfile {
+  pid: number;
+  /** Main thread first, then workers by thread id. */
+  threads: ThreadProfile[];
   process?: ProcessRecord;
+}
+
+/** What an engine collected: every process it has a profile of, and what the user should know. */
+export interface Collected {
+  processes: ProcessProfile[];
+  /** e.g. work the engine cannot see (0x and worker threads), or threads that lost their last samples. */
+  warnings: string[];
 }
 
 export interface Engine {
@@ -30,8 +49,8 @@ export interface Engine {
   /** What the engine measures, for titles and JSON: `wall time`, `CPU ticks`... */
   describe(ctx: EngineContext): string;
   launch(spec: LaunchSpec, ctx: EngineContext): LaunchSpec;
-  /** Reads the artifacts; processes that got far enough to write something are all returned. */
-  collect(ctx: EngineContext): Promise<ProcessProfile[]>;
+  /** Reads the artifacts; processes and threads that got far enough to write something are all returned. */
+  collect(ctx: EngineContext): Promise<Collected>;
   /** Files of the engine's own worth keeping beside our outputs (0x's flamegraph.html). */
   keep?(ctx: EngineContext): Promise<{ from: string; suffix: string }[]>;
   /**

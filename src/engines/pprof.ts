@@ -1,15 +1,23 @@
 /**
  * The default engine: @datadog/pprof's wall-time profiler started by the preload agent in every Node
- * process of the workload (it travels in NODE_OPTIONS), each process writing `<pid>.pb.gz` as it ends.
+ * process of the workload (it travels in NODE_OPTIONS) and in every thread of each: a process's main
+ * thread writes `<pid>.pb.gz` as it ends, a worker `<pid>.t<threadId>.<n>.pb.gz` chunks as it runs.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_CPU_TIME, ENV_INTERVAL_US } from '../agent/protocol.cjs';
+import {
+  ENV_AGENT_DIR,
+  ENV_AGENT_MODE,
+  ENV_CPU_TIME,
+  ENV_INTERVAL_US,
+  parseArtifactName,
+} from '../agent/protocol.cjs';
 import { fromPprof } from '../model/pprof.js';
-import { readProcessRecords } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
-import type { Engine, ProcessProfile } from './engine.js';
+import type { Engine } from './engine.js';
+import { runtimeNames } from './frame-names.js';
 import { agentDir, agentPath, withNodeOptions } from './paths.js';
+import { groupThreads, type ThreadPart } from './threads.js';
 
 export const pprofEngine: Engine = {
   name: 'pprof',
@@ -25,19 +33,18 @@ export const pprofEngine: Engine = {
   },
 
   async collect(ctx) {
-    const records = await readProcessRecords(ctx.artifactDir);
-    const out: ProcessProfile[] = [];
-    for (const name of (await readdir(ctx.artifactDir)).sort()) {
-      const match = /^(\d+)\.pb\.gz$/.exec(name);
-      if (!match) continue;
+    const parts: ThreadPart[] = [];
+    for (const name of await readdir(ctx.artifactDir)) {
+      const parsed = parseArtifactName(name);
+      // `<pid>.pb.gz` (a main thread), `<pid>.t<id>.<n>.pb.gz` (a worker's chunk); not heap profiles.
+      if (!parsed || !/^(?:\.\d+)?\.pb\.gz$/.test(parsed.rest)) continue;
       const path = join(ctx.artifactDir, name);
       const imported = fromPprof(await readFile(path), path);
       if (!imported) continue;
       // The profiler's own stop at exit is sampled too: the agent's work, not the program's.
-      const profile = withoutAgentSamples(imported, agentDir);
-      const record = records.get(Number(match[1]));
-      out.push(record ? { profile, process: record } : { profile });
+      const profile = runtimeNames(withoutAgentSamples(imported, agentDir));
+      parts.push({ pid: parsed.pid, threadId: parsed.threadId, profile });
     }
-    return out;
+    return groupThreads(ctx.artifactDir, parts, { agentFlushes: () => true });
   },
 };

@@ -7,17 +7,23 @@
  * The agent goes in as well, only to save the process's source maps at exit: our pprof, folded
  * and SVG files point at the original TypeScript (0x's own flamegraph.html shows the code as it
  * ran). The ticks it costs are dropped: every sample in the agent's own code.
+ *
+ * 0x samples the main thread only: when the program starts worker threads (the agent records them),
+ * the result says that their work is missing and which engines include it.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE } from '../agent/protocol.cjs';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE, type ThreadStart } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
-import { readSourceMaps } from './agent-records.js';
+import { plural } from '../util/words.js';
+import { readJsonLines, readSourceMaps } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import { isNodeProgram } from './cpu-prof.js';
-import type { Engine, ProcessProfile } from './engine.js';
+import type { Engine } from './engine.js';
+import { runtimeNames } from './frame-names.js';
 import { agentDir, agentPath, zeroXBin } from './paths.js';
 import { applySourceMaps } from './saved-source-maps.js';
+import { groupThreads, type ThreadPart } from './threads.js';
 
 export const zeroXEngine: Engine = {
   name: '0x',
@@ -51,17 +57,26 @@ export const zeroXEngine: Engine = {
   },
 
   async collect(ctx) {
-    const out: ProcessProfile[] = [];
+    const parts: ThreadPart[] = [];
     for (const name of await readdir(ctx.artifactDir)) {
       const match = /^stacks\.(\d+)\.json$/.exec(name);
       if (!match) continue;
       const path = join(ctx.artifactDir, name);
-      const profile = fromZeroXTree(await readFile(path, 'utf8'), path);
-      if (!profile) continue;
-      const maps = await readSourceMaps(ctx.artifactDir, Number(match[1]));
-      out.push({ profile: applySourceMaps(withoutAgentSamples(profile, agentDir), maps) });
+      const imported = fromZeroXTree(await readFile(path, 'utf8'), path);
+      if (!imported) continue;
+      const pid = Number(match[1]);
+      const maps = await readSourceMaps(ctx.artifactDir, pid);
+      const profile = runtimeNames(applySourceMaps(withoutAgentSamples(imported, agentDir), maps));
+      parts.push({ pid, threadId: 0, profile });
     }
-    return out;
+    const collected = await groupThreads(ctx.artifactDir, parts, { agentFlushes: () => false });
+    const workers = (await readJsonLines<ThreadStart>(ctx.artifactDir, 'threads')).flatMap((f) => f.rows);
+    if (workers.length > 0) {
+      collected.warnings.push(
+        `the program started ${plural(workers.length, 'worker thread')}, and 0x profiles the main thread only: their work is not in this profile (--engine pprof and --engine cpu-prof include every thread)`,
+      );
+    }
+    return collected;
   },
 
   // After the program ends, 0x converts the V8 log to ticks (`node --prof-process`, a process in

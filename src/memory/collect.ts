@@ -29,6 +29,8 @@ export interface CollectedSeries {
   samples: MemorySample[];
   /** Node processes that reported V8 figures. */
   processes: number;
+  /** Their threads (main threads and workers), each a V8 heap of its own; heap figures are their sum. */
+  threads: number;
 }
 
 export async function collectSeries(
@@ -40,8 +42,8 @@ export async function collectSeries(
 ): Promise<CollectedSeries> {
   const heaps = await readJsonLines<HeapReading>(dir, 'memory');
   const probes = await readJsonLines<ProbeRecord>(dir, 'probe');
-  const iterations = [...probes.values()]
-    .flat()
+  const iterations = probes
+    .flatMap((file) => file.rows)
     .filter((r): r is Extract<ProbeRecord, { kind: 'iteration' }> => r.kind === 'iteration')
     .sort((a, b) => a.t - b.t);
   let cumulative = 0;
@@ -53,7 +55,8 @@ export async function collectSeries(
   // A process whose event loop is blocked reports nothing meanwhile; its last figure stands for
   // a while, but not for ever (it may have ended).
   const staleMs = Math.max(1000, 5 * intervalMs);
-  const perProcess = [...heaps.values()].map((rows) => rows.sort((a, b) => a.t - b.t));
+  // Each thread of each process reports its own V8 heap (workers are separate heaps).
+  const perProcess = heaps.map(({ rows }) => rows.sort((a, b) => a.t - b.t));
   // Without RSS readings (a run shorter than one interval) the agent's own readings are the timeline.
   const timeline: RssReading[] = (
     rss.length > 0
@@ -85,5 +88,5 @@ export async function collectSeries(
     if (counted.length > 0) sample.iteration = done?.total ?? 0;
     return sample;
   });
-  return { samples, processes: perProcess.length };
+  return { samples, processes: new Set(heaps.map((h) => h.pid)).size, threads: heaps.length };
 }

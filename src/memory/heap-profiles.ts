@@ -24,7 +24,7 @@ async function load(dir: string, name: string): Promise<Profile | undefined> {
 function merged(parts: { profile: Profile; pid: number }[]): Profile | undefined {
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0]?.profile;
-  return mergeProfiles(parts.map((p) => ({ profile: p.profile, rootName: `pid ${p.pid}` })));
+  return mergeProfiles(parts.map((p) => ({ profile: p.profile, roots: [`pid ${p.pid}`] })));
 }
 
 export async function readHeapProfiles(dir: string): Promise<HeapProfiles> {

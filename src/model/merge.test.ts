@@ -18,8 +18,8 @@ function cpu(startTime: number, durationNanos: number, leaf: string, wall: numbe
 describe('mergeProfiles', () => {
   it('re-interns frames and puts each part under its own root frame', () => {
     const merged = mergeProfiles([
-      { profile: cpu(1000, 2e9, 'parse', 10), rootName: 'node main.js (pid 1)' },
-      { profile: cpu(1500, 1e9, 'render', 20), rootName: 'node worker.js (pid 2)' },
+      { profile: cpu(1000, 2e9, 'parse', 10), roots: ['node main.js (pid 1)'] },
+      { profile: cpu(1500, 1e9, 'render', 20), roots: ['node worker.js (pid 2)'] },
       { profile: cpu(1200, 1e9, 'parse', 5) },
     ]);
     expect(toFolded(merged)).toBe(

@@ -1,14 +1,14 @@
 /**
- * Merges profiles into one, e.g. the profiles of every OS process of one workload, each under a
- * root frame naming its process so the flamegraph shows them side by side.
+ * Merges profiles into one, e.g. the profiles of every thread of every OS process of one workload,
+ * each under root frames naming its process and thread so the flamegraph shows them side by side.
  */
 import { type Profile, ProfileBuilder, type ProfileMeta, type ValueType } from './profile.js';
 
-/** One input of `mergeProfiles`: a profile and, optionally, the name of an extra root frame for all its stacks. */
+/** One input of `mergeProfiles`: a profile and, optionally, extra root frames for all its stacks. */
 export interface MergePart {
   profile: Profile;
-  /** e.g. `node worker.js (pid 123)`. */
-  rootName?: string;
+  /** Names of the frames put above its stacks, outermost first: `['node app.js (pid 123)', 'worker 2 (pool.js)']`. */
+  roots?: string[];
 }
 
 /**
@@ -36,14 +36,14 @@ export function mergeProfiles(parts: MergePart[]): Profile {
 
   const builder = new ProfileBuilder(valueTypes, mergedMeta(parts.map((p) => p.profile)), defaultValueIndex);
   const width = valueTypes.length;
-  parts.forEach(({ profile, rootName }, p) => {
+  parts.forEach(({ profile, roots = [] }, p) => {
     const column = columns[p] as number[];
     const frameIds = profile.frames.map((frame) => builder.frameId(frame));
-    const root = rootName === undefined ? undefined : builder.frameId({ name: rootName });
+    const rootIds = roots.map((name) => builder.frameId({ name }));
+    const offset = rootIds.length;
     for (const sample of profile.samples) {
-      const offset = root === undefined ? 0 : 1;
       const stack = new Array<number>(sample.stack.length + offset);
-      if (root !== undefined) stack[0] = root;
+      for (let r = 0; r < offset; r++) stack[r] = rootIds[r] as number;
       for (let i = 0; i < sample.stack.length; i++)
         stack[i + offset] = frameIds[sample.stack[i] as number] as number;
       const values = new Array<number>(width).fill(0);

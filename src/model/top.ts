@@ -1,7 +1,7 @@
 /**
  * The "top functions" table (pprof's `top`): where the time or memory goes, by function.
  */
-import { type Profile, totalValue } from './profile.js';
+import { type Frame, type Profile, totalValue } from './profile.js';
 
 /** One row of the top table; shares are fractions (0..1) of the whole profile's value. */
 export interface FunctionStat {
@@ -9,6 +9,8 @@ export interface FunctionStat {
   file?: string;
   /** The function's smallest recorded line: its own line in function-level profiles. */
   line?: number;
+  /** For `(anonymous)` functions only, which its position tells apart: its column. */
+  column?: number;
   /** Value of samples whose leaf frame is this function. */
   self: number;
   /** Value of samples with this function anywhere on the stack, counted once per sample even when recursive. */
@@ -25,6 +27,17 @@ export interface TopOptions {
   valueIndex?: number;
   /** Ranking column (ties are broken by the other column, then by name). @default 'self' */
   sortBy?: 'self' | 'total';
+  /** Frames that are not functions but group them (a process's or thread's root frame): not counted. @default none */
+  exclude?: (frame: Frame) => boolean;
+}
+
+/**
+ * Frames of one function share a key: its name and file, so that line-level profiles still rank
+ * functions. Anonymous functions of one file are told apart by their position instead.
+ */
+function functionKey(frame: Frame): string {
+  const position = frame.name === '(anonymous)' ? `\u0000${frame.line ?? 0}:${frame.column ?? 0}` : '';
+  return `${frame.name}\u0000${frame.file ?? ''}${position}`;
 }
 
 /** Functions ranked by self (or total) value; frames of one function at different lines are one row. */
@@ -32,18 +45,23 @@ export function topFunctions(profile: Profile, opts: TopOptions = {}): FunctionS
   const valueIndex = opts.valueIndex ?? profile.defaultValueIndex;
   const sortBy = opts.sortBy ?? 'self';
 
-  // Group frames by function (name + file), so line-level profiles still rank functions.
+  // Group frames by function; -1 for excluded frames.
   const groupOf = new Int32Array(profile.frames.length);
   const groups: FunctionStat[] = [];
   const groupIds = new Map<string, number>();
   profile.frames.forEach((frame, i) => {
-    const key = `${frame.name}\u0000${frame.file ?? ''}`;
+    if (opts.exclude?.(frame)) {
+      groupOf[i] = -1;
+      return;
+    }
+    const key = functionKey(frame);
     let g = groupIds.get(key);
     if (g === undefined) {
       g = groups.length;
       groupIds.set(key, g);
       const stat: FunctionStat = { name: frame.name, self: 0, total: 0, selfShare: 0, totalShare: 0 };
       if (frame.file !== undefined) stat.file = frame.file;
+      if (frame.name === '(anonymous)' && frame.column !== undefined) stat.column = frame.column;
       groups.push(stat);
     }
     const stat = groups[g] as FunctionStat;
@@ -60,12 +78,12 @@ export function topFunctions(profile: Profile, opts: TopOptions = {}): FunctionS
     const stamp = s + 1;
     for (const frame of sample.stack) {
       const g = groupOf[frame] as number;
-      if (lastSeen[g] === stamp) continue;
+      if (g === -1 || lastSeen[g] === stamp) continue;
       lastSeen[g] = stamp;
       (groups[g] as FunctionStat).total += value;
     }
-    (groups[groupOf[sample.stack[sample.stack.length - 1] as number] as number] as FunctionStat).self +=
-      value;
+    const leaf = groupOf[sample.stack[sample.stack.length - 1] as number] as number;
+    if (leaf !== -1) (groups[leaf] as FunctionStat).self += value;
   });
 
   const whole = totalValue(profile, valueIndex);

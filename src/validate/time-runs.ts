@@ -89,7 +89,7 @@ const LOG_TAIL_BYTES = 64 * 1024;
 /** Every `measure` record of the `<pid>.probe.jsonl` files in `dir`, grouped by name in time order. */
 export async function readProbeMeasures(dir: string): Promise<Record<string, number[]>> {
   const measures: { t: number; name: string; ms: number }[] = [];
-  for (const rows of (await readJsonLines<ProbeRecord>(dir, 'probe')).values()) {
+  for (const { rows } of await readJsonLines<ProbeRecord>(dir, 'probe')) {
     for (const record of rows) {
       if (record.kind === 'measure' && Number.isFinite(record.ms)) measures.push(record);
     }
