@@ -76,7 +76,7 @@ export interface ThreadStart {
   threadId: number;
   /** The thread that created it (0: the main thread). */
   parentThreadId: number;
-  /** What it runs: a path, a URL, or `(eval)` for code given as a string. */
+  /** What it runs: a path, a URL, `eval` for code given as a string, or `data: URL`. */
   entry: string;
   /** Epoch ms. */
   startedAt: number;

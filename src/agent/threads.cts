@@ -100,10 +100,10 @@ export function flushWorkersSync(): void {
 }
 
 function describeEntry(filename: unknown, options: { eval?: boolean } | undefined): string {
-  if (options?.eval) return '(eval)';
+  if (options?.eval) return 'eval';
   const text = filename instanceof URL ? filename.href : String(filename);
   if (text.startsWith('file:')) return fileURLToPath(text);
-  return text.startsWith('data:') ? '(data: URL)' : text;
+  return text.startsWith('data:') ? 'data: URL' : text;
 }
 
 /** Our settings, for a worker given an `env` of its own (it would not see ours otherwise). */

@@ -27,7 +27,7 @@ export interface GroupOptions {
   agentFlushes: (pid: number) => boolean;
 }
 
-/** The name of a worker's entry for messages and frames: its file name (or `(eval)`). */
+/** The name of a worker's entry for messages: its file name (or `eval`). */
 export function entryName(start: ThreadStart | undefined): string | undefined {
   return start && (start.entry.startsWith('/') ? basename(start.entry) : start.entry);
 }

@@ -41,3 +41,44 @@ describe('topFunctions', () => {
     expect(topFunctions(new ProfileBuilder([{ type: 'samples', unit: 'count' }]).build())).toEqual([]);
   });
 });
+
+describe('topFunctions: anonymous functions and grouping frames', () => {
+  const b = new ProfileBuilder([{ type: 'samples', unit: 'count' }]);
+  const proc = b.frameId({ name: 'node app.js (pid 1)' });
+  const thread = b.frameId({ name: 'worker 1 (app.js)' });
+  const first = b.frameId({ name: '(anonymous)', file: '/a.js', line: 3, column: 5 });
+  const second = b.frameId({ name: '(anonymous)', file: '/a.js', line: 9, column: 12 });
+  b.addSample([proc, thread, first], [3]);
+  b.addSample([proc, thread, second], [1]);
+  const profile = b.build();
+
+  it('tells anonymous functions of one file apart by their position, and leaves out excluded frames', () => {
+    const top = topFunctions(profile, { exclude: (f) => f.file === undefined });
+    expect(top).toEqual([
+      {
+        name: '(anonymous)',
+        file: '/a.js',
+        line: 3,
+        column: 5,
+        self: 3,
+        total: 3,
+        selfShare: 0.75,
+        totalShare: 0.75,
+      },
+      {
+        name: '(anonymous)',
+        file: '/a.js',
+        line: 9,
+        column: 12,
+        self: 1,
+        total: 1,
+        selfShare: 0.25,
+        totalShare: 0.25,
+      },
+    ]);
+    expect(topFunctions(profile, { sortBy: 'total' })[0]).toMatchObject({
+      name: 'node app.js (pid 1)',
+      total: 4,
+    });
+  });
+});
