@@ -4,15 +4,11 @@
  * per thread (`main thread`, `worker 2 (pool-worker.ts)`) when it has more than one. A workload of
  * one single-threaded process keeps its stacks as they are.
  */
-import { basename, relative } from 'node:path';
 import type { ProcessProfile, ThreadProfile } from '../engines/engine.js';
+import { shownPath, threadName } from '../engines/threads.js';
 import { mergeProfiles } from '../model/merge.js';
 import { type Frame, type Profile, type ProfileMeta, sampleCount } from '../model/profile.js';
 import type { ProcessSummary } from './result.js';
-
-function shownPath(path: string, cwd: string): string {
-  return path.startsWith(cwd) ? relative(cwd, path) : basename(path);
-}
 
 export function processLabel(part: ProcessProfile, cwd: string): string {
   const record = part.process;
@@ -24,16 +20,8 @@ export function processLabel(part: ProcessProfile, cwd: string): string {
   return `node ${shown}${args ? ` ${args}` : ''} (pid ${record.pid})`;
 }
 
-/** Where Node's module-hooks thread (the one `--import` loaders such as tsx run on) starts. */
-const HOOKS_THREAD_FILE = 'node:internal/modules/esm/worker';
-
 export function threadLabel(thread: ThreadProfile, cwd: string): string {
-  if (thread.threadId === 0) return 'main thread';
-  const entry = thread.start?.entry;
-  if (entry) return `worker ${thread.threadId} (${entry.startsWith('/') ? shownPath(entry, cwd) : entry})`;
-  // Not started through `Worker`: one of Node's own threads.
-  const hooks = thread.profile.frames.some((f) => f.file === HOOKS_THREAD_FILE);
-  return hooks ? `worker ${thread.threadId} (module hooks)` : `worker ${thread.threadId}`;
+  return threadName(thread.threadId, thread.start, cwd, thread.profile.frames);
 }
 
 function byAge(parts: ProcessProfile[]): ProcessProfile[] {

@@ -4,10 +4,10 @@
  * runs, for naming its frame) and how it ended. A worker that ended without flushing (stopped while
  * busy, or killed with its process) is named in a warning, since its last samples are missing.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { artifactNames, type ThreadStart } from '../agent/protocol.cjs';
 import { mergeProfiles } from '../model/merge.js';
-import type { Profile } from '../model/profile.js';
+import type { Frame, Profile } from '../model/profile.js';
 import { readJsonLines, readProcessRecords, readThreadRecords } from './agent-records.js';
 import type { Collected, ProcessProfile, ThreadProfile } from './engine.js';
 
@@ -25,6 +25,33 @@ export interface GroupOptions {
    * writes them itself, and 0x profiles no worker.
    */
   agentFlushes: (pid: number) => boolean;
+}
+
+/** A script as labels show it: relative to the working directory when under it, else its file name. */
+export function shownPath(path: string, cwd: string): string {
+  return path.startsWith(cwd) ? relative(cwd, path) : basename(path);
+}
+
+/** Where Node's module-hooks thread (the one `--import` loaders such as tsx run on) starts. */
+const HOOKS_THREAD_FILE = 'node:internal/modules/esm/worker';
+
+/**
+ * A thread's name in flamegraphs and summaries: `main thread`, `worker 2 (pool-worker.ts)`, or for
+ * one of Node's own threads (not started through `Worker`) `worker 1 (module hooks)`, told by its
+ * frames, else `worker 1`.
+ */
+export function threadName(
+  threadId: number,
+  start: ThreadStart | undefined,
+  cwd: string,
+  frames: readonly Frame[] = [],
+): string {
+  if (threadId === 0) return 'main thread';
+  if (start)
+    return `worker ${threadId} (${start.entry.startsWith('/') ? shownPath(start.entry, cwd) : start.entry})`;
+  return frames.some((f) => f.file === HOOKS_THREAD_FILE)
+    ? `worker ${threadId} (module hooks)`
+    : `worker ${threadId}`;
 }
 
 /** The name of a worker's entry for messages: its file name (or `eval`). */

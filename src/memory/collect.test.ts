@@ -71,4 +71,20 @@ describe('collectSeries', () => {
     const { samples } = await collectSeries(dir, [rss(500, 1e6), rss(1500, 1e6)], T0, 100);
     expect(samples.map((s) => s.heapUsed)).toEqual([1000, undefined]);
   });
+
+  it("sums a worker thread's heap with its process's, and keeps each thread's own readings", async () => {
+    const dir = artifacts({
+      '10.memory.jsonl': [heap(0, 1000), heap(100, 1100)],
+      '10.t1.memory.jsonl': [heap(50, 300), heap(150, 400)],
+    });
+    const { samples, processes, threads } = await collectSeries(dir, [rss(100, 1e6), rss(200, 1e6)], T0, 100);
+    expect(processes).toBe(1);
+    expect(samples.map((s) => s.heapUsed)).toEqual([1100 + 300, 1100 + 400]);
+    expect(threads.map((t) => [t.pid, t.threadId, t.readings.length])).toEqual(
+      expect.arrayContaining([
+        [10, 0, 2],
+        [10, 1, 2],
+      ]),
+    );
+  });
 });

@@ -1,10 +1,12 @@
 /**
  * Turns what a memory run left behind into one series: the runner's RSS readings of the whole
- * process tree are the timeline; at each of them the V8 figures of every Node process (their latest
- * reading, unless it is stale) are summed, and the iterations reported through the probe counted.
- * Readings after `endAt` (the runner's stop signal) are shutdown, not workload, and are left out.
+ * process tree are the timeline; at each of them the V8 figures of every thread of every Node
+ * process (each a V8 heap of its own; their latest reading, unless it is stale) are summed, and the
+ * iterations reported through the probe counted. Each thread's own readings are kept too, for the
+ * series file. Readings after `endAt` (the runner's stop signal) are shutdown, not workload, and are
+ * left out.
  */
-import type { HeapReading, ProbeRecord } from '../agent/protocol.cjs';
+import type { HeapReading, ProbeRecord, ThreadStart } from '../agent/protocol.cjs';
 import { readJsonLines } from '../engines/agent-records.js';
 import type { RssReading } from '../runner/rss-sampler.js';
 import type { MemorySample } from './series.js';
@@ -25,12 +27,21 @@ function latestAt<T extends { t: number }>(rows: T[], at: number): T | undefined
   return found;
 }
 
+/** One thread's own V8 readings, as it took them. */
+export interface ThreadHeapSeries {
+  pid: number;
+  threadId: number;
+  /** How its parent started it, for its name (workers started through `Worker`). */
+  start?: ThreadStart;
+  readings: HeapReading[];
+}
+
 export interface CollectedSeries {
   samples: MemorySample[];
   /** Node processes that reported V8 figures. */
   processes: number;
   /** Their threads (main threads and workers), each a V8 heap of its own; heap figures are their sum. */
-  threads: number;
+  threads: ThreadHeapSeries[];
 }
 
 export async function collectSeries(
@@ -42,6 +53,9 @@ export async function collectSeries(
 ): Promise<CollectedSeries> {
   const heaps = await readJsonLines<HeapReading>(dir, 'memory');
   const probes = await readJsonLines<ProbeRecord>(dir, 'probe');
+  const starts = (await readJsonLines<ThreadStart>(dir, 'threads')).flatMap((file) =>
+    file.rows.map((start) => ({ pid: file.pid, start })),
+  );
   const iterations = probes
     .flatMap((file) => file.rows)
     .filter((r): r is Extract<ProbeRecord, { kind: 'iteration' }> => r.kind === 'iteration')
@@ -56,12 +70,12 @@ export async function collectSeries(
   // a while, but not for ever (it may have ended).
   const staleMs = Math.max(1000, 5 * intervalMs);
   // Each thread of each process reports its own V8 heap (workers are separate heaps).
-  const perProcess = heaps.map(({ rows }) => rows.sort((a, b) => a.t - b.t));
+  const perThread = heaps.map(({ rows }) => rows.sort((a, b) => a.t - b.t));
   // Without RSS readings (a run shorter than one interval) the agent's own readings are the timeline.
   const timeline: RssReading[] = (
     rss.length > 0
       ? rss
-      : perProcess
+      : perThread
           .flat()
           .map((r) => ({ t: r.t, rss: r.rss, processes: 1 }))
           .sort((a, b) => a.t - b.t)
@@ -74,7 +88,7 @@ export async function collectSeries(
     let external = 0;
     let arrayBuffers = 0;
     let reporting = 0;
-    for (const rows of perProcess) {
+    for (const rows of perThread) {
       const row = latestAt(rows, reading.t);
       if (!row || reading.t - row.t > staleMs) continue;
       reporting++;
@@ -88,5 +102,9 @@ export async function collectSeries(
     if (counted.length > 0) sample.iteration = done?.total ?? 0;
     return sample;
   });
-  return { samples, processes: new Set(heaps.map((h) => h.pid)).size, threads: heaps.length };
+  const threads = heaps.map(({ pid, threadId, rows }): ThreadHeapSeries => {
+    const start = starts.find((s) => s.pid === pid && s.start.threadId === threadId)?.start;
+    return { pid, threadId, ...(start ? { start } : {}), readings: rows.filter((r) => r.t <= endAt) };
+  });
+  return { samples, processes: new Set(heaps.map((h) => h.pid)).size, threads };
 }

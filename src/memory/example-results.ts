@@ -84,6 +84,7 @@ function example(input: ExampleInput): MemoryResult {
     durationMs: Math.round((last?.t ?? 0) * 1000) + 40,
     intervalMs: 100,
     processes: samples.some((s) => s.heapUsed !== undefined) ? 1 : 0,
+    threads: samples.some((s) => s.heapUsed !== undefined) ? 1 : 0,
     samples,
     verdict,
     leak: verdict === 'linear' || verdict === 'exponential',

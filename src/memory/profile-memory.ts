@@ -16,6 +16,7 @@ import {
 import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
 import { agentPath, withNodeOptions } from '../engines/paths.js';
+import { threadName } from '../engines/threads.js';
 import { toPprof } from '../model/pprof.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { renderMemoryChart } from '../render/memory-chart.js';
@@ -126,7 +127,7 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
         : outcome.state === 'interrupted'
           ? abortedAt
           : undefined;
-    const { samples, processes } = await collectSeries(
+    const { samples, processes, threads } = await collectSeries(
       artifactDir,
       rss,
       startedAt,
@@ -141,7 +142,7 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     const averageRss = rssValues.length > 0 ? rssValues.reduce((a, b) => a + b, 0) / rssValues.length : 0;
     const finalRss = rssValues.at(-1) ?? 0;
 
-    const heap = await readHeapProfiles(artifactDir);
+    const heap = await readHeapProfiles(artifactDir, target.spec.cwd);
     const topGrowingSites = heap.early && heap.late ? heapSiteGrowth(heap.early, heap.late) : [];
     const files: MemoryFiles = { log: paths.log };
     const result: MemoryResult = {
@@ -155,6 +156,7 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
       durationMs: outcome.wallMs,
       intervalMs: options.intervalMs,
       processes,
+      threads: threads.length,
       samples,
       verdict,
       leak,
@@ -183,7 +185,13 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     }
     await Promise.all(writes);
     // Written last: it lists the files above.
-    if (files.seriesJson) await writeFileAtomic(paths.seriesJson, seriesToJson(result));
+    if (files.seriesJson) {
+      const perThread = threads.map((t) => ({
+        ...t,
+        name: threadName(t.threadId, t.start, target.spec.cwd),
+      }));
+      await writeFileAtomic(paths.seriesJson, seriesToJson(result, perThread, startedAt));
+    }
     return result;
   } finally {
     await rm(artifactDir, { recursive: true, force: true });

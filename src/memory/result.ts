@@ -59,7 +59,12 @@ export interface MemoryResult {
   intervalMs: number;
   /** Node processes that reported V8 figures. */
   processes: number;
-  /** The series: t in seconds from the start, RSS of the whole tree, V8 figures summed over its Node processes. */
+  /** Their threads (main threads and worker threads): each is a V8 heap of its own. */
+  threads: number;
+  /**
+   * The series: t in seconds from the start, RSS of the whole tree, V8 figures summed over every
+   * thread of its Node processes (each thread's own readings are in the series JSON file).
+   */
   samples: MemorySample[];
   /**
    * The run's verdict (overall.ts): the most severe growth of the V8 figures when one of them grows,

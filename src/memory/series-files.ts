@@ -7,6 +7,7 @@
  * and the chosen model, not every fitted model or the envelope (memory_results.json has those).
  */
 import type { GrowthKind } from './classify.js';
+import type { ThreadHeapSeries } from './collect.js';
 import type { ModelFit } from './fit.js';
 import { chosenModel } from './model-curve.js';
 import { MEMORY_JSON_VERSION, type MemoryResult } from './result.js';
@@ -51,6 +52,25 @@ export interface SeriesJsonVerdict {
   model?: Pick<ModelFit, 'name' | 'params' | 'r2'>;
 }
 
+/** A JSON array of numbers and nulls, as JSON.stringify spreads it over lines. */
+const NUMBER_ROW = /\[(?:\s*(?:-?\d[\d.e+-]*|null),?)+\s*\]/g;
+
+/** The columns of a thread's own readings (`t` in seconds from the start of the run, the rest bytes). */
+const THREAD_FIELDS = ['t', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'] as const;
+
+/** One thread's own V8 readings in the JSON file: the series' heap columns are their sum. */
+export interface SeriesJsonThread {
+  pid: number;
+  threadId: number;
+  /** `main thread`, `worker 2 (pool-worker.ts)`. */
+  name: string;
+  columns: typeof THREAD_FIELDS;
+  samples: number[][];
+}
+
+/** A thread's readings with its name, as the writer is given them. */
+export type NamedThreadSeries = ThreadHeapSeries & { name: string };
+
 /** The whole `<workload>.series.json` document. */
 export interface MemorySeriesJson {
   version: number;
@@ -64,10 +84,19 @@ export interface MemorySeriesJson {
   verdict: GrowthKind;
   leak: boolean;
   metrics: SeriesJsonVerdict[];
+  /** Each thread of each Node process (a V8 heap of its own) with its own readings. */
+  threads: SeriesJsonThread[];
 }
 
-/** The series and verdicts of one result as the JSON document above, pretty-printed. */
-export function seriesToJson(result: MemoryResult): string {
+/**
+ * The series and verdicts of one result as the JSON document above, pretty-printed; `startedAt`
+ * (epoch ms) is the run's start, from which thread readings are timed like the samples.
+ */
+export function seriesToJson(
+  result: MemoryResult,
+  threads: readonly NamedThreadSeries[] = [],
+  startedAt = 0,
+): string {
   const doc: MemorySeriesJson = {
     version: MEMORY_JSON_VERSION,
     suite: result.suite,
@@ -97,9 +126,20 @@ export function seriesToJson(result: MemoryResult): string {
       if (model) out.model = { name: model.name, params: model.params, r2: model.r2 };
       return out;
     }),
+    threads: threads.map((thread) => ({
+      pid: thread.pid,
+      threadId: thread.threadId,
+      name: thread.name,
+      columns: THREAD_FIELDS,
+      samples: thread.readings.map((r) => [
+        Math.round(r.t - startedAt) / 1000,
+        r.heapUsed,
+        r.heapTotal,
+        r.external,
+        r.arrayBuffers,
+      ]),
+    })),
   };
   // One sample row per line: a long run stays readable and diffable without tripling the file size.
-  const rows = doc.samples.map((row) => `    ${JSON.stringify(row)}`).join(',\n');
-  const body = JSON.stringify({ ...doc, samples: [] }, null, 2);
-  return `${body.replace('"samples": []', rows.length > 0 ? `"samples": [\n${rows}\n  ]` : '"samples": []')}\n`;
+  return `${JSON.stringify(doc, null, 2).replace(NUMBER_ROW, (row) => row.replace(/\s+/g, ''))}\n`;
 }

@@ -114,10 +114,21 @@ function filesLine(result: MemoryResult, fromDir: string): string[] {
   return lines;
 }
 
+/**
+ * `2 Node processes`, or with worker threads `1 Node process with 3 threads, their V8 heaps summed`:
+ * each thread is a heap of its own, and the heap figures are their sum (each in the series JSON).
+ */
+export function nodeProcesses(result: Pick<MemoryResult, 'processes' | 'threads'>): string {
+  const processes = plural(result.processes, 'Node process', 'Node processes');
+  return result.threads > result.processes
+    ? `${processes} with ${plural(result.threads, 'thread')}, their V8 heaps summed`
+    : processes;
+}
+
 function workloadSection(result: MemoryResult, fromDir: string): string[] {
   const rss = result.metrics.find((m) => m.metric === 'rss') ?? result.metrics[0];
   const exponential = result.metrics.find((m) => m.verdict.doublingTimeSec !== undefined);
-  const ran = `${(result.durationMs / 1000).toFixed(1)} s, ${plural(result.samples.length, 'sample')} every ${result.intervalMs} ms, ${plural(result.processes, 'Node process', 'Node processes')}`;
+  const ran = `${(result.durationMs / 1000).toFixed(1)} s, ${plural(result.samples.length, 'sample')} every ${result.intervalMs} ms, ${nodeProcesses(result)}`;
   const state =
     result.state === 'ok'
       ? `ok (${ran})`

@@ -3,10 +3,12 @@
  * state and verdict on the first line, then RSS figures and growth, each metric's verdict, the top
  * growing allocation sites, and where the files are (relative to the current directory).
  */
+
 import { relative } from 'node:path';
 import { groupThousands } from '../model/format-value.js';
 import { formatBytes, type GrowthVerdict } from './classify.js';
 import type { HeapSiteGrowth, MemoryResult } from './result.js';
+import { nodeProcesses } from './summary-md.js';
 
 const MARK: Record<MemoryResult['state'], string> = {
   ok: 'ok',
@@ -40,7 +42,7 @@ function location(site: HeapSiteGrowth, cwd: string): string {
 export function formatMemoryResult(result: MemoryResult, cwd: string, count = 3): string {
   const verdict = `${result.verdict}${result.leak ? ' (growing)' : ''}`;
   const lines = [
-    `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.samples.length)} samples, ${result.processes} Node process${result.processes === 1 ? '' : 'es'}, verdict ${verdict}`,
+    `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.samples.length)} samples, ${nodeProcesses(result)}, verdict ${verdict}`,
   ];
   if (result.reason) lines.push(`    ${result.reason}`);
   if (result.samples.length > 0) {

@@ -1,6 +1,6 @@
 // `profile memory` on real workloads with known memory behaviour (test/fixtures/memory/): each gets
 // the verdict it was written to produce, its files, and memory_summary.md its budgets table; the exit
-// code is 1 when a budget fails and 0 otherwise. The five fixtures run in one CLI call (about 45 s of
+// code is 1 when a budget fails and 0 otherwise. The six fixtures run in one CLI call (about 55 s of
 // workload time); the exit-code runs go alongside it, so the file takes about a minute on 2 cores.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +41,7 @@ const expected: Record<string, MemoryResult['verdict']> = {
   linear_buffer: 'linear',
   exponential: 'exponential',
   child_leak: 'linear',
+  worker_leak: 'linear',
 };
 
 let all: Run;
@@ -97,6 +98,25 @@ describe('profile memory on the fixtures', () => {
     expect(doubling?.verdict.doublingTimeSec).toBeLessThan(4);
   });
 
+  it("finds a worker thread's leak: every thread's heap summed, each in the series file", () => {
+    const r = result('worker_leak');
+    expect(r.metrics.find((m) => m.metric === 'heapUsed')?.verdict.verdict).toBe('linear');
+    expect([r.processes, r.threads]).toEqual([1, 2]);
+    expect(r.topGrowingSites[0]?.name).toBe('cacheResult');
+    const base = join(all.outDir, 'memory_profiles', SUITE, 'worker_leak');
+    const series = JSON.parse(readFileSync(`${base}.series.json`, 'utf8')) as {
+      threads: { threadId: number; name: string; columns: string[]; samples: number[][] }[];
+    };
+    expect(series.threads.map((t) => t.name).sort()).toEqual(['main thread', 'worker 1 (linear-heap.js)']);
+    const worker = series.threads.find((t) => t.threadId === 1);
+    expect(worker?.columns).toEqual(['t', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers']);
+    const heapUsed = worker?.samples.map((row) => row[1] as number) ?? [];
+    expect(heapUsed.length).toBeGreaterThan(40);
+    expect((heapUsed.at(-1) as number) - (heapUsed[0] as number)).toBeGreaterThan(8e6);
+    // The heap flamegraph has the worker's allocations under its own thread frame.
+    expect(readFileSync(`${base}.heap.svg`, 'utf8')).toContain('worker 1 (linear-heap.js)');
+  });
+
   it('names the allocation site that grew', () => {
     expect(result('linear_heap').topGrowingSites[0]?.name).toBe('cacheResult');
     const site = result('linear_heap').topGrowingSites[0];
@@ -150,7 +170,8 @@ describe('profile memory on the fixtures', () => {
     expect(md).toContain('`cacheResult`');
     expect(md).toContain('[heap flamegraph](memory/linear_heap.heap.svg)');
     expect(md).toContain('## Conclusion');
-    expect(md).toContain('- 5 workloads: 1 stable, 4 growing, 0 with insufficient data.');
+    expect(md).toContain('- 6 workloads: 1 stable, 5 growing, 0 with insufficient data.');
+    expect(md).toContain('1 Node process with 2 threads, their V8 heaps summed');
     expect(md).toMatch(/- 2 of 4 budgets failed: /);
     expect(existsSync(join(all.outDir, 'memory_profiles', 'memory_results.json'))).toBe(true);
   });
