@@ -35,6 +35,7 @@ describe('profile validate kinds', () => {
         'kinds/burn:peakRss',
         'kinds/probes:probe:phase',
         'kinds/probes:probe:child-phase',
+        'kinds/probes:probe:worker-phase',
         'kinds/trip:first',
         'kinds/trip:second',
         'kinds/trip:total',
@@ -51,6 +52,9 @@ describe('profile validate kinds', () => {
     expect(byId.get('kinds/burn:user')?.targets[0]?.verdict).toBe('fail');
     expect(byId.get('kinds/burn:wall')?.targets[0]?.verdict).toBe('pass');
     expect(byId.get('kinds/trip:total')?.samples).toHaveLength(2);
+    // From a worker thread: its probe measure, and its CPU time in the run's user time.
+    expect(byId.get('kinds/probes:probe:worker-phase')?.samples).toEqual([9, 9]);
+    expect(byId.get('kinds/probes:user')?.summary?.min).toBeGreaterThan(400);
     const [sweep] = result.sweeps;
     expect(sweep?.points.map((p) => p.size)).toEqual([1, 5, 25]);
     expect(sweep?.fit?.exponent).toBeGreaterThan(0);
