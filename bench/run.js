@@ -4,7 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['startup.js', 'cpu-overhead.js', 'flamegraph.js', 'memory.js', 'validate.js'];
+const benches = [
+  'startup.js',
+  'cpu-overhead.js',
+  'cpu-threads.js',
+  'flamegraph.js',
+  'memory.js',
+  'validate.js',
+];
 for (const bench of benches) {
   const path = fileURLToPath(new URL(bench, import.meta.url));
   if (!existsSync(path)) continue;
