@@ -83,19 +83,30 @@ const waitAsync = (
 /** Workers this thread started that have not exited. */
 const live = new Set<workerThreads.Worker>();
 
+/** After the last expected answer, how long to wait for workers started by workers (nested). */
+const NESTED_GRACE_MS = 20;
+
 /**
  * Asks every worker of the process to flush and waits until this thread's live workers have
- * answered, or FLUSH_WAIT_MS. Synchronous, for exit hooks; immediate when there are none.
+ * answered, then a little longer while workers of workers answer too; FLUSH_WAIT_MS at most.
+ * Synchronous, for exit hooks; immediate when this thread started no worker.
  */
 export function flushWorkersSync(): void {
   const expected = live.size;
   if (expected === 0) return;
   const acks = request('all', 'process-exit');
   const deadline = performance.now() + FLUSH_WAIT_MS;
-  for (let seen = 0; seen < expected; seen = Atomics.load(acks, 0)) {
+  let seen = 0;
+  for (;;) {
     const left = deadline - performance.now();
     if (left <= 0) return;
-    Atomics.wait(acks, 0, seen, left);
+    const enough = seen >= expected;
+    if (
+      Atomics.wait(acks, 0, seen, enough ? Math.min(left, NESTED_GRACE_MS) : left) === 'timed-out' &&
+      enough
+    )
+      return;
+    seen = Atomics.load(acks, 0);
   }
 }
 

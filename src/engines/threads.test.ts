@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ThreadRecord, ThreadStart } from '../agent/protocol.cjs';
 import { ProfileBuilder } from '../model/profile.js';
-import { groupThreads } from './threads.js';
+import { groupThreads, programWorkers } from './threads.js';
 
 function oneSample(name: string, value: number) {
   const b = new ProfileBuilder([{ type: 'samples', unit: 'count' }]);
@@ -53,5 +53,19 @@ describe('groupThreads', () => {
     expect(warnings).toEqual([
       'worker 2 (eval) of pid 7 ended without flushing (stopped while busy, or killed with the process): up to its last second of samples is missing',
     ]);
+  });
+});
+
+describe('programWorkers', () => {
+  it("keeps the workers descended from the main thread, not those of Node's own threads", () => {
+    const start = (threadId: number, parentThreadId: number, startedAt: number): ThreadStart => ({
+      threadId,
+      parentThreadId,
+      entry: `/w${threadId}.js`,
+      startedAt,
+    });
+    // 1 is tsx's module-hooks thread (never recorded), which starts esbuild's worker 2.
+    const starts = [start(4, 3, 30), start(2, 1, 10), start(3, 0, 20)];
+    expect(programWorkers(starts).map((s) => s.threadId)).toEqual([3, 4]);
   });
 });

@@ -59,6 +59,23 @@ export function entryName(start: ThreadStart | undefined): string | undefined {
   return start && (start.entry.startsWith('/') ? basename(start.entry) : start.entry);
 }
 
+/**
+ * The workers the program itself started: from its main thread, or from one of those. Workers that
+ * Node's own threads start (esbuild's, from tsx's module-hooks thread) are the loader's business:
+ * they are profiled like any thread, but not counted in warnings about the program's workers.
+ */
+export function programWorkers(starts: readonly ThreadStart[]): ThreadStart[] {
+  const ours = new Set([0]);
+  const out: ThreadStart[] = [];
+  // A parent always starts before its children, so one pass in start order finds every descendant.
+  for (const start of [...starts].sort((a, b) => a.startedAt - b.startedAt || a.threadId - b.threadId)) {
+    if (!ours.has(start.parentThreadId)) continue;
+    ours.add(start.threadId);
+    out.push(start);
+  }
+  return out;
+}
+
 export async function groupThreads(
   dir: string,
   parts: ThreadPart[],
@@ -99,7 +116,9 @@ export async function groupThreads(
   const warnings: string[] = [];
   for (const [pid, started] of starts) {
     if (options.agentFlushes(pid)) {
-      const unflushed = started.filter((s) => !threadRecords.has(artifactNames.record(pid, s.threadId)));
+      const unflushed = programWorkers(started).filter(
+        (s) => !threadRecords.has(artifactNames.record(pid, s.threadId)),
+      );
       if (unflushed.length === 0) continue;
       const names = unflushed.map((s) => `worker ${s.threadId} (${entryName(s)})`).join(', ');
       warnings.push(

@@ -23,7 +23,7 @@ import type { Engine } from './engine.js';
 import { runtimeNames } from './frame-names.js';
 import { agentDir, agentPath, zeroXBin } from './paths.js';
 import { applySourceMaps } from './saved-source-maps.js';
-import { groupThreads, type ThreadPart } from './threads.js';
+import { groupThreads, programWorkers, type ThreadPart } from './threads.js';
 
 export const zeroXEngine: Engine = {
   name: '0x',
@@ -70,7 +70,8 @@ export const zeroXEngine: Engine = {
       parts.push({ pid, threadId: 0, profile });
     }
     const collected = await groupThreads(ctx.artifactDir, parts, { agentFlushes: () => false });
-    const workers = (await readJsonLines<ThreadStart>(ctx.artifactDir, 'threads')).flatMap((f) => f.rows);
+    const starts = await readJsonLines<ThreadStart>(ctx.artifactDir, 'threads');
+    const workers = starts.flatMap((f) => programWorkers(f.rows));
     if (workers.length > 0) {
       collected.warnings.push(
         `the program started ${plural(workers.length, 'worker thread')}, and 0x profiles the main thread only: their work is not in this profile (--engine pprof and --engine cpu-prof include every thread)`,
