@@ -11,6 +11,8 @@
  * - `timing` (profile validate): nothing but the record below, for its resource usage.
  * Each mode leaves `<pid>.json` (argv, ppid, how it ended, CPU time and peak RSS).
  *
+ * In any mode, for a server workload, it reports the first port the process listens on (listen.cts).
+ *
  * Worker threads load the preload too (NODE_OPTIONS applies to them) and record themselves in every
  * mode but `timing` and `source-maps`; threads.cts keeps what they recorded when they are stopped.
  *
@@ -28,6 +30,7 @@ import {
   ENV_HEAP_SNAPSHOT_MS,
   ENV_INTERVAL_US,
   ENV_MEMORY_INTERVAL_MS,
+  ENV_REPORT_LISTEN,
 } from './protocol.cjs';
 
 const dir = process.env[ENV_AGENT_DIR];
@@ -71,6 +74,10 @@ function startRecording(artifactDir: string): Finisher {
 }
 
 function start(artifactDir: string): void {
+  if (process.env[ENV_REPORT_LISTEN] === '1') {
+    const { reportFirstListen } = require('./listen.cjs') as typeof import('./listen.cjs');
+    reportFirstListen(artifactDir);
+  }
   // `timing` only times processes: it neither follows threads nor adds their cost.
   if (mode !== 'timing') {
     const { trackWorkers } = require('./threads.cjs') as typeof import('./threads.cjs');

@@ -17,6 +17,9 @@ export const ENV_MEMORY_INTERVAL_MS = 'PERFSUITE_MEMORY_INTERVAL_MS';
 /** Memory mode: milliseconds between the periodic in-use heap profiles, after an early one at 2 s (memory.cts). */
 export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
 
+/** `1` when the workload is a server: report the first TCP port a process listens on (listen.cts). */
+export const ENV_REPORT_LISTEN = 'PERFSUITE_REPORT_LISTEN';
+
 /**
  * `timing` (profile validate) only leaves `<pid>.json` with the process's resource usage;
  * `source-maps` (0x engine) only saves the process's source maps at exit.
@@ -60,6 +63,8 @@ export const artifactNames = {
     `${pid}${thread(threadId)}.heap.${at}.pb.gz`,
   probe: (pid: number) => `${pid}.probe.jsonl`,
   sourceMaps: (pid: number, threadId = 0) => `${pid}${thread(threadId)}.sourcemaps.json`,
+  /** The first TCP port the process listened on (ListenRecord), for knowing when a server is ready. */
+  listen: (pid: number) => `${pid}.listen.json`,
   /** One line per worker thread a process started (ThreadStart), appended as each starts. */
   threadStarts: (pid: number) => `${pid}.threads.jsonl`,
 };
@@ -69,6 +74,19 @@ export function parseArtifactName(name: string): { pid: number; threadId: number
   const match = /^(\d+)(?:\.t(\d+))?(\..+)$/.exec(name);
   if (!match) return undefined;
   return { pid: Number(match[1]), threadId: Number(match[2] ?? 0), rest: match[3] as string };
+}
+
+/**
+ * `<pid>.listen.json`: when a process's first TCP server started listening, and where (after
+ * `listen(0)`, the port the OS chose).
+ */
+export interface ListenRecord {
+  pid: number;
+  port: number;
+  /** As `server.address().address` says, e.g. `::` or `127.0.0.1`. */
+  address: string;
+  /** Epoch milliseconds when it started listening. */
+  t: number;
 }
 
 /** One line of `<pid>.threads.jsonl`: a worker thread as its parent thread started it. */
