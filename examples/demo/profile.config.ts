@@ -127,6 +127,16 @@ export default defineConfig({
         },
       },
     },
+    parallel: {
+      description: '`demo run --jobs 4`: the `run` code path spread over a pool of worker threads (piscina)',
+      workloads: {
+        run_jobs_4: script(
+          'parallel.ts',
+          'A 400-file project rendered and executed by 4 worker threads, one flamegraph frame each',
+          ['run_jobs_4'],
+        ),
+      },
+    },
     commands: {
       description: 'Demo CLI commands on the fixture project, a fresh process per run (hyperfine-style)',
       for: ['validate'],

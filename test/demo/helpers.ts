@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type Result } from 'execa';
-import { tsxLoaderUrl } from '../../src/engines/paths.js';
+import { tsxLoaderUrl } from '../../src/runner/tsx.js';
 
 /** examples/demo/, with a trailing separator. */
 export const DEMO_DIR = fileURLToPath(new URL('../../examples/demo/', import.meta.url));

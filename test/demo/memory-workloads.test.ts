@@ -2,12 +2,14 @@
  * The demo's memory scenarios (examples/demo/workloads/memory/): the `memory` suite of the demo
  * config validates with the budgets of the original suite, every scenario really runs (quick mode)
  * and exits 0, a scenario stopped the way perfsuite stops it (SIGINT to its process group) cleans up
- * and exits 0, and the worker pool leaves no child process behind.
+ * and exits 0, even when the signal reaches its children before they can ignore it, and the worker
+ * pool leaves no child process behind.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
+import pidtree from 'pidtree';
 import { describe, expect, it } from 'vitest';
 import config from '../../examples/demo/profile.config.js';
 import { configSchema } from '../../src/config/schema.js';
@@ -109,5 +111,25 @@ describe('memory scenarios stopped as perfsuite stops them (SIGINT to the proces
       expect(pids).toHaveLength(4);
       expect(pids.filter(alive)).toEqual([]);
     }
+  });
+});
+
+describe('worker_pool stopped while its children are still starting', () => {
+  it('takes their death by the same SIGINT as part of the stop: exits 0, no child left', async () => {
+    const run = startUntilStopped('workloads/memory/worker_pool.ts');
+    const pid = run.pid as number;
+    // The children are forked together in one loop: once they exist they are all still loading tsx,
+    // with no SIGINT handler yet, so the group's SIGINT kills them (the race that made the test above flaky).
+    for (let waited = 0; (await pidtree(pid).catch(() => [])).length < 4; waited += 20) {
+      if (waited > 20_000) throw new Error('the pool never started its children');
+      await sleep(20);
+    }
+    process.kill(-pid, 'SIGINT');
+    const result = await run;
+    expect(result.all).toMatch(/^memory worker_pool: .*stopped by SIGINT$/m);
+    expect(result.exitCode).toBe(0);
+    const pids = poolPids(result.all);
+    expect(pids).toHaveLength(4);
+    expect(pids.filter(alive)).toEqual([]);
   });
 });

@@ -34,6 +34,7 @@ describe('examples/demo/profile.config.ts', () => {
       'scalability/files_1',
       'scalability/files_10',
       'scalability/files_100',
+      'parallel/run_jobs_4',
       'cli/render_cmd',
     ]);
     for (const { workload } of workloads) expect(workload.description).toBeTruthy();

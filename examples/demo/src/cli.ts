@@ -29,7 +29,9 @@ const usage = `usage: demo <command> [args]
 
   init [dir]                    write a starter project (demo.toml, tests/, templates/)
   render <file.toml> [-o out]   render one test definition through its template
-  run [dir] [--out-dir dir]     render every test and execute its scenarios (exit 1 on failures)
+  run [dir] [--out-dir dir] [--jobs n]
+                                render every test and execute its scenarios (exit 1 on failures),
+                                in n worker threads with --jobs
   results [dir]                 show the results the last run saved
   dry-run [dir]                 validate and render everything, write and execute nothing
   fmt [dir] [--check]           rewrite TOML files in canonical form (sorted keys)

@@ -4,7 +4,7 @@
  * about the same total work; compare the per-file time across cases to see how it scales.
  */
 import { runProject } from '../src/lib/pipeline.js';
-import { writeProject } from './support/generate.js';
+import { runTestSize, writeProject } from './support/generate.js';
 import { perIteration, pickCase, scaled, timeLoop, withTempDir } from './support/harness.js';
 
 const cases = { files_1: 1, files_10: 10, files_100: 100 };
@@ -15,7 +15,7 @@ const TOTAL_FILES = 200;
 const rounds = scaled(Math.max(1, Math.round(TOTAL_FILES / files)));
 
 await withTempDir(`scale-${files}`, (dir) => {
-  const project = writeProject(dir, files, 'medium', { services: 6, scenarios: 8, stepsPerScenario: 3 });
+  const project = writeProject(dir, files, 'medium', runTestSize);
   let processed = 0;
   const elapsed = timeLoop(rounds, () => {
     const result = runProject(project, { write: true, execute: true });

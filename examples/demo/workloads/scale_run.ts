@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from '../src/commands/run.js';
-import { writeProject } from './support/generate.js';
+import { runTestSize, writeProject } from './support/generate.js';
 
 const files = Number(process.argv[2]);
 if (!Number.isInteger(files) || files < 1) {
@@ -17,6 +17,6 @@ if (!Number.isInteger(files) || files < 1) {
 const dir = path.join(os.tmpdir(), 'perfsuite-demo-scale', `files_${files}`);
 if (!existsSync(path.join(dir, 'demo.toml'))) {
   mkdirSync(dir, { recursive: true });
-  writeProject(dir, files, 'medium', { services: 6, scenarios: 8, stepsPerScenario: 3 });
+  writeProject(dir, files, 'medium', runTestSize);
 }
 process.exitCode = await runCommand([dir, '--out-dir', path.join(dir, 'out')]);

@@ -23,13 +23,16 @@ export function parseCommandArgs<T extends { positionals: string[] }>(
   try {
     parsed = parse({ allowPositionals: true, strict: true });
   } catch (error) {
-    throw new DemoError(`${shape.name}: ${(error as Error).message}\nusage: demo ${shape.usage}`);
+    throw usageError(shape, (error as Error).message);
   }
   const count = parsed.positionals.length;
-  if (count < shape.min || count > shape.max) {
-    throw new DemoError(`${shape.name}: wrong number of arguments\nusage: demo ${shape.usage}`);
-  }
+  if (count < shape.min || count > shape.max) throw usageError(shape, 'wrong number of arguments');
   return parsed;
+}
+
+/** A mistake in the command line: the message, then the command's usage line (exit 2). */
+export function usageError(shape: CommandShape, message: string): DemoError {
+  return new DemoError(`${shape.name}: ${message}\nusage: demo ${shape.usage}`);
 }
 
 /** A path as the user would type it from where they are. */

@@ -78,24 +78,52 @@ const asDemoError = (error: unknown, file: string): DemoError => {
 };
 
 /**
+ * What one test file gave: the unit of work `run` hands out, in process or to a worker thread
+ * (src/lib/pool-task.ts), so both paths take a file through exactly the same steps.
+ */
+export interface FileOutcome {
+  /** Set when the file was rendered, even if executing its scenarios then failed. */
+  rendered?: RenderedTest;
+  scenarios: ScenarioResult[];
+  failure?: FileFailure;
+}
+
+/** Renders one test file and, with `execute`, runs its scenarios; a broken file is a failure, not an exception. */
+export function runTestFile(
+  project: Project,
+  renderer: Renderer,
+  file: string,
+  options: { write: boolean; execute: boolean },
+): FileOutcome {
+  const outcome: FileOutcome = { scenarios: [] };
+  try {
+    const rendered = renderTestFile(project, renderer, file, { write: options.write });
+    outcome.rendered = rendered;
+    if (options.execute) {
+      outcome.scenarios = executeDefinition(rendered.definition, rendered.output, renderer, project.name);
+    }
+  } catch (error) {
+    outcome.failure = { file, error: asDemoError(error, file) };
+  }
+  return outcome;
+}
+
+/** Joins per-file outcomes, given in file order, into the project's result. */
+export function mergeOutcomes(outcomes: readonly FileOutcome[]): ProjectRun {
+  const result: ProjectRun = { rendered: [], failures: [], scenarios: [] };
+  for (const outcome of outcomes) {
+    if (outcome.rendered) result.rendered.push(outcome.rendered);
+    result.scenarios.push(...outcome.scenarios);
+    if (outcome.failure) result.failures.push(outcome.failure);
+  }
+  return result;
+}
+
+/**
  * Renders every test of the project; with `execute`, also runs its scenarios. A broken file is a
  * failure in the result, not an exception, so one typo does not hide the other files' results.
  */
 export function runProject(project: Project, options: { write: boolean; execute: boolean }): ProjectRun {
   const renderer = createRenderer(project.templatesDir);
-  const result: ProjectRun = { rendered: [], failures: [], scenarios: [] };
-  for (const file of listTestFiles(project)) {
-    try {
-      const rendered = renderTestFile(project, renderer, file, { write: options.write });
-      result.rendered.push(rendered);
-      if (options.execute) {
-        result.scenarios.push(
-          ...executeDefinition(rendered.definition, rendered.output, renderer, project.name),
-        );
-      }
-    } catch (error) {
-      result.failures.push({ file, error: asDemoError(error, file) });
-    }
-  }
-  return result;
+  return mergeOutcomes(listTestFiles(project).map((file) => runTestFile(project, renderer, file, options)));
 }

@@ -9,7 +9,7 @@ import { executeDefinition } from '../../src/lib/execute.js';
 import { renderTestFile } from '../../src/lib/pipeline.js';
 import { listTestFiles } from '../../src/lib/project.js';
 import { createRenderer } from '../../src/lib/render.js';
-import { writeProject } from '../support/generate.js';
+import { runTestSize, writeProject } from '../support/generate.js';
 import { withTempDir } from '../support/harness.js';
 import { repeatUntil, runScenario } from './scenario.js';
 
@@ -22,7 +22,7 @@ const FILES_PER_YIELD = 10;
 
 await runScenario('scalability_100', (stop) =>
   withTempDir('mem-scale', async (dir) => {
-    const project = writeProject(dir, FILES, 'medium', { services: 6, scenarios: 8, stepsPerScenario: 3 });
+    const project = writeProject(dir, FILES, 'medium', runTestSize);
     let scenarios = 0;
     const runs = await repeatUntil(stop, async () => {
       const renderer = createRenderer(project.templatesDir);

@@ -15,6 +15,9 @@ export interface DefinitionSize {
   stepsPerScenario: number;
 }
 
+/** The test size of the `run` workloads (scalability, parallel, the validate sweep): about 2-5 ms a file here. */
+export const runTestSize: DefinitionSize = { services: 6, scenarios: 8, stepsPerScenario: 3 };
+
 /** The three template shapes: plain substitution, loops with conditionals, nested loops with partials. */
 export type TemplateKind = 'simple' | 'medium' | 'complex';
 
