@@ -26,7 +26,25 @@ const { timeRuns } = await import(join(root, 'dist', 'validate', 'time-runs.js')
 const { readChildrenCpu } = await import(join(root, 'dist', 'validate', 'children-cpu.js'));
 const { toMeasurement } = await import(join(root, 'dist', 'validate', 'to-measurement.js'));
 const { writeValidateReports } = await import(join(root, 'dist', 'validate', 'write-reports.js'));
-const { gaussian, seededRandom } = await import(join(root, 'dist', 'memory', 'synthetic.js'));
+
+// Seeded noise for the report-writing result: the same mulberry32 and Box–Muller as the tests'
+// test/support/synthetic-series.ts (so the samples are unchanged), copied rather than loaded: that
+// file is TypeScript and not in dist/, and loading tsx's hooks would add work to the process whose
+// own CPU this bench measures.
+const seededRandom = (seed) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+};
+const gaussian = (random) => () => {
+  const u = 1 - random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+};
 
 const rounds = Number(process.argv[2] ?? 20);
 const cliRounds = Number(process.argv[3] ?? 5);

@@ -1,14 +1,13 @@
 /**
  * What `profile cpu` and `profile memory` run: the selected workloads of the config (or the demo),
- * or one ad hoc command given after `--`, each with its limits resolved (flags over config over
- * defaults). Shared so that both commands read the same flags the same way.
+ * or one ad hoc command given after `--`, planned by plan/planned-target.ts. Shared so that both
+ * commands read the same flags the same way; also the one-at-a-time loop with Ctrl-C handling.
  */
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import type { CommandName, Workload } from '../config/schema.js';
-import { type SelectedWorkload, selectWorkloads } from '../config/select.js';
-import { inheritedEnv, launchSpecFor } from '../runner/launch.js';
-import type { LaunchSpec } from '../runner/run-process.js';
+import type { CommandName } from '../config/schema.js';
+import { selectWorkloads } from '../config/select.js';
+import { type PlannedTarget, planAdHoc, planWorkload } from '../plan/planned-target.js';
 import { UserError } from '../util/user-error.js';
 
 export interface TargetFlags {
@@ -19,37 +18,12 @@ export interface TargetFlags {
   outDir?: string;
 }
 
-export interface PlannedTarget {
-  suite: string;
-  workload: string;
-  spec: LaunchSpec;
-  timeoutMs: number;
-  durationMs?: number;
-  /** The workload's config; absent for an ad hoc command. */
-  config?: Workload;
-}
-
 export interface Plan {
   targets: PlannedTarget[];
   outDir: string;
   /** Where the workloads came from, for stderr. */
   note?: string;
 }
-
-/** setTimeout overflows past 2^31-1 ms; "no timeout" means a day. */
-const NO_TIMEOUT_MS = 24 * 3600 * 1000;
-const DEFAULT_TIMEOUT_S = 120;
-
-function adHocName(command: string[]): string {
-  const script = command.slice(1).find((a) => !a.startsWith('-')) ?? command[0] ?? 'command';
-  return (
-    basename(script)
-      .replace(/[^A-Za-z0-9_.-]/g, '_')
-      .replace(/^\.+/, '') || 'command'
-  );
-}
-
-const ms = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
 
 /** Rejects a non-positive or non-numeric value of one of `keys`. */
 export function checkPositive(flags: Record<string, unknown>, keys: string[]): void {
@@ -63,6 +37,7 @@ export function checkPositive(flags: Record<string, unknown>, keys: string[]): v
   }
 }
 
+/** The targets of `profile cpu` or `profile memory` (or validate's ad hoc command), where to write, and which config. */
 export async function planTargets(
   target: string | undefined,
   command: string[],
@@ -72,19 +47,7 @@ export async function planTargets(
   checkPositive(flags as Record<string, unknown>, ['duration', 'timeout']);
   if (command.length > 0) {
     if (target) throw new UserError(`give either a suite ("${target}") or a command after "--", not both`);
-    const durationMs = ms(flags.duration);
-    return {
-      targets: [
-        {
-          suite: 'adhoc',
-          workload: adHocName(command),
-          spec: { argv: command, cwd: process.cwd(), env: inheritedEnv() },
-          timeoutMs: ms(flags.timeout) ?? NO_TIMEOUT_MS,
-          ...(durationMs === undefined ? {} : { durationMs }),
-        },
-      ],
-      outDir: resolve(flags.outDir ?? '.'),
-    };
+    return { targets: [planAdHoc(command, flags)], outDir: resolve(flags.outDir ?? '.') };
   }
   if (!target)
     throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
@@ -95,23 +58,6 @@ export async function planTargets(
     planWorkload(selected, loaded.baseDir, flags),
   );
   return { targets, outDir: outDirOf(loaded, flags), note: configNote(loaded) };
-}
-
-/** One configured workload with its limits resolved: flags over config over defaults. */
-export function planWorkload(
-  { suite, name, workload }: SelectedWorkload,
-  baseDir: string,
-  flags: Pick<TargetFlags, 'duration' | 'timeout'>,
-): PlannedTarget {
-  const durationMs = ms(flags.duration ?? workload.duration);
-  return {
-    suite,
-    workload: name,
-    spec: launchSpecFor(workload, baseDir),
-    timeoutMs: ms(flags.timeout ?? workload.timeout ?? DEFAULT_TIMEOUT_S) as number,
-    ...(durationMs === undefined ? {} : { durationMs }),
-    config: workload,
-  };
 }
 
 /** --out-dir, else the config's outDir (relative to the config file), else the current directory. */

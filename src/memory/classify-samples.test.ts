@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { gaussian, seededRandom } from '../../test/support/synthetic-series.js';
 import { classifySamples, iterationRate } from './classify-samples.js';
 import type { MemorySample } from './series.js';
-import { gaussian, seededRandom } from './synthetic.js';
 
 const MB = 1e6;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sampleSeries, sawtooth } from '../../test/support/synthetic-series.js';
 import { lowerEnvelope } from './envelope.js';
 import { DEFAULT_CLASSIFY_OPTIONS } from './options.js';
-import { sampleSeries, sawtooth } from './synthetic.js';
 
 const MB = 1e6;
 

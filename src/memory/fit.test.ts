@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sampleSeries } from '../../test/support/synthetic-series.js';
 import { fitConstant, fitExponential, fitLinear, fitPlateau } from './fit.js';
-import { sampleSeries } from './synthetic.js';
 
 const MB = 1e6;
 const at = (shape: (t: number) => number) =>

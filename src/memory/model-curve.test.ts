@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticCases } from '../../test/support/synthetic-series.js';
 import { classifyGrowth, type GrowthVerdict } from './classify.js';
 import { fitConstant, fitExponential, fitLinear, fitPlateau, type ModelFit } from './fit.js';
 import { chosenModel, modelCurve, modelValueAt } from './model-curve.js';
 import type { SeriesPoint } from './series.js';
-import { syntheticCases } from './synthetic.js';
 
 const MB = 1e6;
 // Starts at t = 3 so a curve that forgot the origin of the exponential or plateau would be off.

@@ -24,6 +24,7 @@ import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
 import { runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { checkBudgets } from './budgets.js';
+import { memoryChartData } from './chart-data.js';
 import { classifySamples } from './classify-samples.js';
 import { collectSeries } from './collect.js';
 import { heapSiteGrowth } from './heap-growth.js';
@@ -172,7 +173,7 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     if (samples.length > 0) {
       Object.assign(files, { seriesJson: paths.seriesJson, seriesCsv: paths.seriesCsv, chart: paths.chart });
       writes.push(writeFileAtomic(paths.seriesCsv, seriesToCsv(samples)));
-      writes.push(writeFileAtomic(paths.chart, renderMemoryChart(result)));
+      writes.push(writeFileAtomic(paths.chart, renderMemoryChart(memoryChartData(result))));
     }
     if (heap.late) {
       const late = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crashedExample, leakingExample } from './example-results.js';
+import { crashedExample, leakingExample } from '../../test/support/memory-examples.js';
 import { MEMORY_JSON_VERSION } from './result.js';
 import type { MemorySample } from './series.js';
 import { type MemorySeriesJson, seriesToCsv, seriesToJson } from './series-files.js';

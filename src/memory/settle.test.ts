@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sampleSeries } from '../../test/support/synthetic-series.js';
 import { verdictSettling } from './settle.js';
-import { sampleSeries } from './synthetic.js';
 
 const MB = 1e6;
 

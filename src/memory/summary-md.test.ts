@@ -5,8 +5,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  crashedExample,
+  exponentialExample,
+  leakingExample,
+  plateauExample,
+} from '../../test/support/memory-examples.js';
 import { mdCode, mdHref, mdText } from '../render/markdown.js';
-import { crashedExample, exponentialExample, leakingExample, plateauExample } from './example-results.js';
 import type { MemoryResult } from './result.js';
 import { renderMemorySummary } from './summary-md.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { crashedExample, exponentialExample, leakingExample } from '../../test/support/memory-examples.js';
 import { formatBytes } from './classify.js';
-import { crashedExample, exponentialExample, leakingExample } from './example-results.js';
 import { formatMemoryResult } from './terminal.js';
 
 describe('formatMemoryResult', () => {

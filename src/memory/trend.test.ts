@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './synthetic.js';
+import { seededRandom } from '../../test/support/synthetic-series.js';
 import { mannKendall, median, normalQuantile, theilSen } from './trend.js';
 
 describe('normalQuantile', () => {

@@ -10,9 +10,16 @@ import {
   exponentialExample,
   leakingExample,
   plateauExample,
-} from '../memory/example-results.js';
+} from '../../test/support/memory-examples.js';
+import { memoryChartData } from '../memory/chart-data.js';
 import type { MemoryResult } from '../memory/result.js';
-import { renderMemoryChart } from './memory-chart.js';
+import { type MemoryChartOptions, renderMemoryChart } from './memory-chart.js';
+
+/** A result's chart as profile-memory.ts draws it: the data from memory/, then the markup. */
+const chartOf = (
+  result: Parameters<typeof memoryChartData>[0],
+  options?: Partial<MemoryChartOptions>,
+): string => renderMemoryChart(memoryChartData(result), options);
 
 const dir = new URL('../../test/golden/memory/', import.meta.url);
 const bless = process.env.PERFSUITE_BLESS === '1';
@@ -63,13 +70,13 @@ const examples: [string, () => MemoryResult][] = [
 
 describe('renderMemoryChart golden files', () => {
   it.each(examples)('%s', (name, make) => {
-    const svg = renderMemoryChart(make());
+    const svg = chartOf(make());
     assertWellFormed(svg);
     expectGolden(name, svg);
   });
 
   it('empty.chart.svg', () => {
-    const svg = renderMemoryChart({ suite: 'demo', workload: 'silent', samples: [], metrics: [] });
+    const svg = chartOf({ suite: 'demo', workload: 'silent', samples: [], metrics: [] });
     assertWellFormed(svg);
     expect(svg).toContain('no samples were recorded');
     expectGolden('empty.chart.svg', svg);
@@ -78,7 +85,7 @@ describe('renderMemoryChart golden files', () => {
 
 describe('renderMemoryChart', () => {
   const leaking = leakingExample();
-  const svg = renderMemoryChart(leaking);
+  const svg = chartOf(leaking);
 
   it('is self-contained: no script, no external reference', () => {
     expect(svg).not.toMatch(/<script|href=|url\(|@import/i);
@@ -117,11 +124,11 @@ describe('renderMemoryChart', () => {
   });
 
   it('is deterministic', () => {
-    expect(renderMemoryChart(leakingExample())).toBe(svg);
+    expect(chartOf(leakingExample())).toBe(svg);
   });
 
   it('escapes names from the config', () => {
-    const hostile = renderMemoryChart({
+    const hostile = chartOf({
       ...plateauExample(),
       suite: '<script>alert(1)</script>',
       workload: 'a&b"c',
@@ -136,7 +143,7 @@ describe('renderMemoryChart', () => {
       t: i / 100,
       rss: (i % 50 === 0 ? 90 : 60) * 1e6,
     }));
-    const long = renderMemoryChart({ suite: 's', workload: 'w', samples, metrics: [] });
+    const long = chartOf({ suite: 's', workload: 'w', samples, metrics: [] });
     assertWellFormed(long);
     const points = /points="([^"]+)"/.exec(long)?.[1]?.split(' ') ?? [];
     expect(points.length).toBeLessThan(4 * 800);
@@ -146,13 +153,13 @@ describe('renderMemoryChart', () => {
 
   it('draws a run too long to spread into Math.min', () => {
     const samples = Array.from({ length: 250_000 }, (_, i) => ({ t: i / 10, rss: 5e7 + i, heapUsed: 2e7 }));
-    const long = renderMemoryChart({ suite: 's', workload: 'w', samples, metrics: [] });
+    const long = chartOf({ suite: 's', workload: 'w', samples, metrics: [] });
     const xTicks = [...long.matchAll(/text-anchor="middle">(\d+)</g)].map((m) => Number(m[1]));
     expect(xTicks.at(-1)).toBeGreaterThanOrEqual(25_000); // the run lasted 25,000 s
   });
 
   it('wraps the legend onto more rows on a narrow chart, inside the chart', () => {
-    const narrow = renderMemoryChart(leaking, { width: 420 });
+    const narrow = chartOf(leaking, { width: 420 });
     assertWellFormed(narrow);
     const rows = new Set(
       [...narrow.matchAll(/<text x="[\d.]+" y="([\d.]+)">(?:RSS|V8|external|fitted|warm-up)/g)].map(
@@ -169,6 +176,6 @@ describe('renderMemoryChart', () => {
   });
 
   it('refuses a size too small to lay out', () => {
-    expect(() => renderMemoryChart(leaking, { width: 100 })).toThrow(/at least 200 x 160/);
+    expect(() => chartOf(leaking, { width: 100 })).toThrow(/at least 200 x 160/);
   });
 });

@@ -1,17 +1,41 @@
 /**
  * The memory chart of one workload: a self-contained SVG (no script, no external resources) of RSS,
  * V8 heap used and external memory over time, each with the fitted model of its verdict dashed over
- * the analysed range, the warm-up cut, round-number axes and a legend. Deterministic: the same
- * result gives the same bytes, so it is tested against golden files.
+ * the analysed range, the warm-up cut, round-number axes and a legend. It only draws what it is
+ * given: memory/chart-data.ts picks the series, the fitted curves and the title from a result.
+ * Deterministic: the same data gives the same bytes, so it is tested against golden files.
  */
-import type { GrowthKind, GrowthVerdict } from '../memory/classify.js';
-import { formatBytes } from '../memory/classify.js';
-import { chosenModel, modelCurve } from '../memory/model-curve.js';
-import type { MemoryResult, MetricVerdict } from '../memory/result.js';
-import { type MemoryMetric, seriesOf } from '../memory/series.js';
 import { decimate, fitWidth, type LegendEntry, layoutLegend, legendMarkup, num } from './chart-parts.js';
 import { niceAxis } from './chart-ticks.js';
 import { escapeXml } from './flamegraph/escape.js';
+
+/** A point of a plotted line: `t` in seconds, `v` in bytes. */
+export interface ChartPoint {
+  t: number;
+  v: number;
+}
+
+/** The series a memory chart can draw; each keeps its colour in every chart. */
+export type ChartedMetric = 'rss' | 'heapUsed' | 'external';
+
+/** One line of the chart: the measured series and, when a model was fitted, its curve. */
+export interface MemoryChartLine {
+  metric: ChartedMetric;
+  label: string;
+  points: ChartPoint[];
+  /** The fitted model over the analysed range, drawn dashed. */
+  model?: ChartPoint[];
+}
+
+/** Everything the chart draws, in drawing order. */
+export interface MemoryChartData {
+  title: string;
+  /** One phrase per verdict; empty when nothing was classified. */
+  subtitle: string;
+  lines: MemoryChartLine[];
+  /** Where the analysed range starts, drawn as the warm-up cut. */
+  warmupSec?: number;
+}
 
 /** Size of the chart; everything else is laid out from it. */
 export interface MemoryChartOptions {
@@ -23,62 +47,21 @@ export interface MemoryChartOptions {
 
 const defaults: MemoryChartOptions = { width: 800, height: 420 };
 
-/** The lines a chart can hold, in drawing order, with the colour each keeps in every chart. */
-const LINES: { metric: MemoryMetric; label: string; color: string }[] = [
-  { metric: 'rss', label: 'RSS (process tree)', color: '#1f77b4' },
-  { metric: 'heapUsed', label: 'V8 heap used', color: '#d62728' },
-  { metric: 'external', label: 'external + array buffers', color: '#2ca02c' },
-];
+/** The colour of each series, the same in every chart. */
+const COLORS: Record<ChartedMetric, string> = { rss: '#1f77b4', heapUsed: '#d62728', external: '#2ca02c' };
 
-const SEVERITY: GrowthKind[] = ['insufficient data', 'stable', 'linear', 'exponential'];
 const MB = 1e6;
 const margin = { top: 58, right: 24, bottom: 84, left: 64 };
 const font = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
-
-interface Point {
-  t: number;
-  v: number;
-}
-
-interface Line {
-  label: string;
-  color: string;
-  points: Point[];
-  model?: Point[];
-}
-
-const signedRate = (bytesPerSec: number): string =>
-  `${bytesPerSec > 0 ? '+' : ''}${formatBytes(bytesPerSec)}/s`;
-
-/** `linear, +51.2 KB/s`, `exponential, doubling every 4.9 s`, `insufficient data`. */
-function verdictPhrase(verdict: GrowthVerdict): string {
-  if (verdict.verdict === 'insufficient data') return verdict.verdict;
-  if (verdict.verdict === 'exponential' && verdict.doublingTimeSec !== undefined)
-    return `exponential, doubling every ${verdict.doublingTimeSec.toFixed(1)} s`;
-  return `${verdict.verdict}, ${signedRate(verdict.slopeBytesPerSec)}`;
-}
-
-/** The most severe metric verdict, which the title states. */
-function worstMetric(metrics: readonly MetricVerdict[]): MetricVerdict | undefined {
-  let worst: MetricVerdict | undefined;
-  for (const m of metrics)
-    if (worst === undefined || SEVERITY.indexOf(m.verdict.verdict) > SEVERITY.indexOf(worst.verdict.verdict))
-      worst = m;
-  return worst;
-}
-
-function titleOf(result: Pick<MemoryResult, 'metrics' | 'suite' | 'workload'>): string {
-  const name = `${result.suite}/${result.workload}`;
-  const worst = worstMetric(result.metrics);
-  if (worst === undefined) return `${name}: memory (not classified)`;
-  return `${name}: ${verdictPhrase(worst.verdict)} (${worst.label})`;
-}
 
 /**
  * Smallest and largest value over every point and model point; a loop, because spreading a long run's
  * points into Math.min overflows the stack (about 200,000 arguments on Node 20). [0, 1] when empty.
  */
-function extent(lines: readonly Line[], of: (p: Point) => number): { min: number; max: number } {
+function extent(
+  lines: readonly MemoryChartLine[],
+  of: (p: ChartPoint) => number,
+): { min: number; max: number } {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const line of lines)
@@ -90,39 +73,15 @@ function extent(lines: readonly Line[], of: (p: Point) => number): { min: number
   return min <= max ? { min, max } : { min: 0, max: 1 };
 }
 
-function linesOf(result: Pick<MemoryResult, 'samples' | 'metrics'>): { lines: Line[]; warmupSec?: number } {
-  const lines: Line[] = [];
-  let warmupSec: number | undefined;
-  for (const { metric, label, color } of LINES) {
-    const points = seriesOf(result.samples, metric);
-    if (points.length === 0) continue;
-    const verdict = result.metrics.find((m) => m.metric === metric);
-    const line: Line = { label: verdict?.label ?? label, color, points };
-    const evidence = verdict?.verdict.evidence;
-    const fit = verdict ? chosenModel(verdict.verdict) : undefined;
-    const origin = evidence?.envelope[0]?.t;
-    const end = points[points.length - 1]?.t;
-    if (evidence && fit && origin !== undefined && end !== undefined && end > evidence.analysedFromSec) {
-      line.model = modelCurve(fit, origin, evidence.analysedFromSec, end);
-    }
-    if (evidence && warmupSec === undefined) warmupSec = evidence.analysedFromSec;
-    lines.push(line);
-  }
-  return warmupSec === undefined ? { lines } : { lines, warmupSec };
-}
-
-/** Renders the chart of one workload's series and verdicts; returns the SVG text. */
-export function renderMemoryChart(
-  result: Pick<MemoryResult, 'samples' | 'metrics' | 'suite' | 'workload'>,
-  options: Partial<MemoryChartOptions> = {},
-): string {
+/** Renders the chart of one workload's series and fitted models; returns the SVG text. */
+export function renderMemoryChart(data: MemoryChartData, options: Partial<MemoryChartOptions> = {}): string {
   const { width, height } = { ...defaults, ...options };
   if (!(width >= 200 && height >= 160))
     throw new Error(`chart must be at least 200 x 160 px, got ${width} x ${height}`);
-  const { lines, warmupSec } = linesOf(result);
+  const { lines, warmupSec, title, subtitle } = data;
   const hasModel = lines.some((l) => l.model !== undefined);
   const entries: LegendEntry[] = lines.map((l) => ({
-    swatch: `stroke="${l.color}" stroke-width="2"`,
+    swatch: `stroke="${COLORS[l.metric]}" stroke-width="2"`,
     label: l.label,
   }));
   if (hasModel)
@@ -149,11 +108,9 @@ export function renderMemoryChart(
     plot.left + ((t - xAxis.min) / (xAxis.max - xAxis.min)) * (plot.right - plot.left);
   const yOf = (mb: number): number =>
     plot.bottom - ((mb - yAxis.min) / (yAxis.max - yAxis.min)) * (plot.bottom - plot.top);
-  const path = (points: Point[]): string =>
+  const path = (points: ChartPoint[]): string =>
     points.map((p) => `${num(xOf(p.t))},${num(yOf(p.v / MB))}`).join(' ');
 
-  const title = titleOf(result);
-  const subtitle = result.metrics.map((m) => `${m.label}: ${verdictPhrase(m.verdict)}`).join(' · ');
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" ${font} font-size="11">`,
     `<title>${escapeXml(title)}</title>`,
@@ -192,13 +149,13 @@ export function renderMemoryChart(
   for (const line of lines) {
     const points = decimate(line.points, xOf, maxPoints);
     out.push(
-      `<polyline fill="none" stroke="${line.color}" stroke-width="1.5" stroke-linejoin="round" points="${path(points)}"><title>${escapeXml(line.label)}</title></polyline>`,
+      `<polyline fill="none" stroke="${COLORS[line.metric]}" stroke-width="1.5" stroke-linejoin="round" points="${path(points)}"><title>${escapeXml(line.label)}</title></polyline>`,
     );
   }
   for (const line of lines) {
     if (line.model === undefined) continue;
     out.push(
-      `<polyline fill="none" stroke="${line.color}" stroke-width="2" stroke-dasharray="6 4" opacity="0.85" points="${path(line.model)}"><title>${escapeXml(`fitted model, ${line.label}`)}</title></polyline>`,
+      `<polyline fill="none" stroke="${COLORS[line.metric]}" stroke-width="2" stroke-dasharray="6 4" opacity="0.85" points="${path(line.model)}"><title>${escapeXml(`fitted model, ${line.label}`)}</title></polyline>`,
     );
   }
   if (lines.length === 0) {

@@ -4,8 +4,8 @@
  */
 import { resolve } from 'node:path';
 import type { Workload } from '../config/schema.js';
-import { tsxLoaderUrl } from '../engines/paths.js';
 import type { LaunchSpec } from './run-process.js';
+import { tsxLoaderUrl } from './tsx.js';
 
 const TYPESCRIPT = /\.(ts|mts|cts|tsx)$/;
 

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exampleResult } from '../../test/support/validate-example.js';
 import { UserError } from '../util/user-error.js';
 import { baselinePath, baselinesDir, listBaselines, loadBaseline, saveBaseline } from './baseline.js';
-import { exampleResult } from './example-result.js';
 
 let outDir: string;
 beforeEach(() => {

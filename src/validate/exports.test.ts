@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleResult } from './example-result.js';
+import { exampleResult } from '../../test/support/validate-example.js';
 import {
   appendStepSummary,
   BENCHER_MEMORY_MEASURE,

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { PlannedTarget } from '../cli/targets.js';
 import { type Timing, timingSchema } from '../config/schema.js';
+import type { PlannedTarget } from '../plan/planned-target.js';
 import { measureWorkload } from './measure-workload.js';
 import type { Measurement } from './measurement.js';
 
@@ -51,7 +51,7 @@ describe('measureWorkload', () => {
     );
     const m = byMetric(measurements);
     expect([...m.keys()]).toEqual(
-      ['wall', 'user', 'sys', 'peakRss', 'phase', 'child-phase', 'never'].map((k) =>
+      ['wall', 'user', 'sys', 'peakRss', 'phase', 'child-phase', 'worker-phase', 'never'].map((k) =>
         ['wall', 'user', 'sys', 'peakRss'].includes(k) ? k : `probe:${k}`,
       ),
     );
@@ -69,6 +69,7 @@ describe('measureWorkload', () => {
     expect(phase.samples).toHaveLength(4);
     expect(phase.targets).toMatchObject([{ component: 'phase time', stat: 'max', verdict: 'pass' }]);
     expect(m.get('probe:child-phase')?.samples).toEqual([7, 7]);
+    expect(m.get('probe:worker-phase')?.samples).toEqual([9, 9]);
     // A target on a probe the workload never reported cannot pass silently.
     expect(m.get('probe:never')?.failures.join()).toMatch(/no samples/);
   });

@@ -4,8 +4,8 @@
  * the targets of that metric checked and every failed run carried as a sentence.
  */
 
-import type { PlannedTarget } from '../cli/targets.js';
 import type { Target, Timing } from '../config/schema.js';
+import type { PlannedTarget } from '../plan/planned-target.js';
 import { readChildrenCpu } from './children-cpu.js';
 import type { Measurement, Unit } from './measurement.js';
 import { startLog, type TimedRun, type TimedRuns, timeRuns } from './time-runs.js';

@@ -4,10 +4,10 @@
  * `-w` picks items by `name` or `suite/name` across all of these kinds.
  */
 
-import { type PlannedTarget, planWorkload } from '../cli/targets.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Benchmarks, Journey, Sweep, Timing } from '../config/schema.js';
 import { selectSuites } from '../config/select.js';
+import { type PlannedTarget, planWorkload } from '../plan/planned-target.js';
 import { UserError } from '../util/user-error.js';
 
 export type ValidateItem =

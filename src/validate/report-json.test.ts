@@ -2,8 +2,8 @@
  * The JSON report is the ValidateResult as is (docs/validate-json.md), and the report file names.
  */
 import { describe, expect, it } from 'vitest';
+import { exampleResult } from '../../test/support/validate-example.js';
 import { compareSamples } from '../stats/index.js';
-import { exampleResult } from './example-result.js';
 import { renderValidateJson, reportPaths } from './report-json.js';
 
 describe('renderValidateJson', () => {

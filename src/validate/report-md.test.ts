@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exampleResult } from './example-result.js';
+import { exampleResult } from '../../test/support/validate-example.js';
 import type { ValidateResult } from './measurement.js';
 import { renderValidateReport, reportStamp } from './report-md.js';
 import { toMeasurement } from './to-measurement.js';

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmarks } from '../config/schema.js';
-import { tsxLoaderUrl } from '../engines/paths.js';
 import { inheritedEnv } from '../runner/launch.js';
 import { type ProcessOutcome, runProcess } from '../runner/run-process.js';
+import { tsxLoaderUrl } from '../runner/tsx.js';
 import { UserError } from '../util/user-error.js';
 import {
   type BenchFunctionResult,

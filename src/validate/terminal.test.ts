@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exampleResult } from './example-result.js';
+import { exampleResult } from '../../test/support/validate-example.js';
 import { formatValidateSummary } from './terminal.js';
 
 const golden = new URL('../../test/golden/validate/terminal.txt', import.meta.url);

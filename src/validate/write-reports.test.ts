@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleResult } from './example-result.js';
+import { exampleResult } from '../../test/support/validate-example.js';
 import { writeValidateReports } from './write-reports.js';
 
 let outDir: string;

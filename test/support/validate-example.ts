@@ -6,12 +6,13 @@
  * (toMeasurement, fitScaling, compareToBaseline), so the renderers are tested on what the command
  * produces. Some targets pass, one warns, some fail, a run failed and two measurements regressed.
  */
-import { gaussian, seededRandom } from '../memory/synthetic.js';
-import { fitScaling } from '../stats/index.js';
-import { type Baseline, toBaseline } from './baseline.js';
-import { compareToBaseline, validateExitCode } from './compare-baseline.js';
-import type { Measurement, SweepResult, ValidateResult } from './measurement.js';
-import { type Limit, type MeasurementInput, toMeasurement } from './to-measurement.js';
+
+import { fitScaling } from '../../src/stats/index.js';
+import { type Baseline, toBaseline } from '../../src/validate/baseline.js';
+import { compareToBaseline, validateExitCode } from '../../src/validate/compare-baseline.js';
+import type { Measurement, SweepResult, ValidateResult } from '../../src/validate/measurement.js';
+import { type Limit, type MeasurementInput, toMeasurement } from '../../src/validate/to-measurement.js';
+import { gaussian, seededRandom } from './synthetic-series.js';
 
 /** `count` values around `mean` with relative spread `cv`, rounded to 0.1 (ms or MB), all positive. */
 function runs(seed: number, count: number, mean: number, cv: number): number[] {

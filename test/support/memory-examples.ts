@@ -4,11 +4,11 @@
  * the terminal summary. The series are seeded synthetic data and the verdicts come from the real
  * classifier, so the renderers are tested on what `profile memory` really produces.
  */
-import type { GrowthKind } from './classify.js';
-import { classifySamples } from './classify-samples.js';
-import type { BudgetCheck, HeapSiteGrowth, MemoryResult, MetricVerdict } from './result.js';
-import type { MemoryMetric, MemorySample } from './series.js';
-import { gaussian, sawtooth, seededRandom } from './synthetic.js';
+import type { GrowthKind } from '../../src/memory/classify.js';
+import { classifySamples } from '../../src/memory/classify-samples.js';
+import type { BudgetCheck, HeapSiteGrowth, MemoryResult, MetricVerdict } from '../../src/memory/result.js';
+import type { MemoryMetric, MemorySample } from '../../src/memory/series.js';
+import { gaussian, sawtooth, seededRandom } from './synthetic-series.js';
 
 const MB = 1e6;
 const KB = 1e3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussian, sampleSeries, sawtooth, seededRandom, syntheticCases } from './synthetic.js';
+import { gaussian, sampleSeries, sawtooth, seededRandom, syntheticCases } from './synthetic-series.js';
 
 describe('synthetic series', () => {
   it('are deterministic for a seed and differ between seeds', () => {

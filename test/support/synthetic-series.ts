@@ -3,8 +3,8 @@
  * tests and for measuring how long a run must be before its verdict settles. Seeded, so a failing
  * case fails the same way on every machine.
  */
-import type { GrowthKind } from './classify.js';
-import type { SeriesPoint } from './series.js';
+import type { GrowthKind } from '../../src/memory/classify.js';
+import type { SeriesPoint } from '../../src/memory/series.js';
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG (Tommy Ettinger, public domain); returns [0, 1). */
 export function seededRandom(seed: number): () => number {
