@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { artifactNames, type ProcessRecord, type ThreadRecord } from './protocol.cjs';
-import { flushWorkersSync, onFlushRequest } from './threads.cjs';
+import { flushWorkersSync } from './threads.cjs';
+import { keepWhenStopped } from './worker-flush.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
 /**
@@ -17,6 +18,15 @@ import { writeAtomicSync } from './write-atomic.cjs';
  * profiling goes on.
  */
 export type Finisher = (final: boolean) => string[];
+
+/**
+ * What a mode records in a thread: `finish` writes all of it; `flushParked`, where the mode has
+ * one, writes the cheap part (the samples so far) for a worker about to park in Atomics.wait.
+ */
+export interface Recorder {
+  finish: Finisher;
+  flushParked?: () => void;
+}
 
 function report(what: string, error: unknown): void {
   // Never the agent's failure becoming the workload's: report it and let the program go on.
@@ -77,7 +87,7 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
 }
 
 /** The worker-thread counterpart of onProcessEnd (signals are not delivered to workers). */
-export function onThreadEnd(artifactDir: string, finish: Finisher): void {
+export function onThreadEnd(artifactDir: string, { finish, flushParked = () => {} }: Recorder): void {
   const startedAt = Date.now();
   const files = new Set<string>();
   let ended = false;
@@ -108,5 +118,5 @@ export function onThreadEnd(artifactDir: string, finish: Finisher): void {
   };
   // Prepended, as in onProcessEnd: @datadog/pprof's own exit hook discards its profile.
   process.prependListener('exit', (code) => record('exit', code));
-  onFlushRequest((reason) => record(reason));
+  keepWhenStopped((reason) => record(reason), flushParked);
 }

@@ -24,7 +24,9 @@ export function reportFirstListen(artifactDir: string): void {
     try {
       writeAtomicSync(join(artifactDir, artifactNames.listen(process.pid)), JSON.stringify(record));
     } catch (error) {
-      process.stderr.write(`perfsuite agent: could not report the port pid ${process.pid} listens on: ${error}\n`);
+      process.stderr.write(
+        `perfsuite agent: could not report the port pid ${process.pid} listens on: ${error}\n`,
+      );
     }
   };
   subscribe(LISTENED, onListen);

@@ -26,7 +26,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Finisher } from './lifecycle.cjs';
+import type { Recorder } from './lifecycle.cjs';
 import { artifactNames, type HeapReading } from './protocol.cjs';
 import { nodeSourceMapper } from './source-mapper.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
@@ -64,7 +64,7 @@ function forcedGc(): () => void {
 }
 
 /** `snapshotMs`: milliseconds between the periodic profiles after the early one. */
-export function startMemorySampler(artifactDir: string, intervalMs: number, snapshotMs: number): Finisher {
+export function startMemorySampler(artifactDir: string, intervalMs: number, snapshotMs: number): Recorder {
   const { heap, encodeSync } = require('@datadog/pprof') as typeof import('@datadog/pprof');
   process.setSourceMapsEnabled(true);
   heap.start(HEAP_SAMPLE_BYTES, HEAP_STACK_DEPTH);
@@ -72,7 +72,7 @@ export function startMemorySampler(artifactDir: string, intervalMs: number, snap
   const series = artifactNames.memorySeries(process.pid, threadId);
   const fd = openSync(join(artifactDir, series), 'a');
   const collect = forcedGc();
-  const read = (): void => {
+  const read = (parked = false): void => {
     collect();
     const m = process.memoryUsage();
     const reading: HeapReading = {
@@ -82,6 +82,7 @@ export function startMemorySampler(artifactDir: string, intervalMs: number, snap
       heapTotal: m.heapTotal,
       external: m.external,
       arrayBuffers: m.arrayBuffers,
+      ...(parked ? { parked: true } : {}),
     };
     writeSync(fd, `${JSON.stringify(reading)}\n`);
   };
@@ -97,7 +98,7 @@ export function startMemorySampler(artifactDir: string, intervalMs: number, snap
     written.push(name);
   };
   read();
-  setInterval(read, intervalMs).unref();
+  setInterval(() => read(), intervalMs).unref();
   setTimeout(() => {
     snapshot(Date.now());
     setInterval(() => snapshot(Date.now()), snapshotMs).unref();
@@ -105,12 +106,16 @@ export function startMemorySampler(artifactDir: string, intervalMs: number, snap
 
   // A worker asked to flush (final false) may be stopped next: its last profile is written now.
   let closed = false;
-  return (final) => {
-    if (closed) return [];
-    closed = final;
-    read();
-    if (final) closeSync(fd);
-    snapshot('final');
-    return written;
+  return {
+    finish: (final) => {
+      if (closed) return [];
+      closed = final;
+      read();
+      if (final) closeSync(fd);
+      snapshot('final');
+      return written;
+    },
+    // A worker about to park takes a reading: its heap stays as it is while it waits.
+    flushParked: () => closed || read(true),
   };
 }

@@ -21,7 +21,7 @@
  * otherwise add to every run it times).
  */
 import { isMainThread } from 'node:worker_threads';
-import { type Finisher, onProcessEnd, onThreadEnd } from './lifecycle.cjs';
+import { type Finisher, onProcessEnd, onThreadEnd, type Recorder } from './lifecycle.cjs';
 import {
   type AgentMode,
   ENV_AGENT_DIR,
@@ -40,13 +40,14 @@ const cpuTime = process.env[ENV_CPU_TIME] === '1' && process.platform !== 'win32
 // --cpu-prof profiles every thread of the process (workers inherit the flag).
 const hasCpuProfFlag = process.execArgv.some((a) => a.startsWith('--cpu-prof'));
 
-/** What this mode records in this thread; written by the returned finisher. */
-function startRecording(artifactDir: string): Finisher {
+/** Starts what this mode records in this thread. */
+function startRecording(artifactDir: string): Recorder {
   if (mode === 'pprof') {
     const cpu = require('./cpu.cjs') as typeof import('./cpu.cjs');
-    return isMainThread
-      ? cpu.startCpuProfiler(artifactDir, intervalUs, cpuTime)
-      : cpu.startWorkerCpuProfiler(artifactDir, intervalUs, cpuTime);
+    if (isMainThread) return { finish: cpu.startCpuProfiler(artifactDir, intervalUs, cpuTime) };
+    const finish = cpu.startWorkerCpuProfiler(artifactDir, intervalUs, cpuTime);
+    // A chunk of the samples so far, and profiling goes on.
+    return { finish, flushParked: () => finish(false) };
   }
   if (mode === 'memory') {
     const { startMemorySampler } = require('./memory.cjs') as typeof import('./memory.cjs');
@@ -61,7 +62,7 @@ function startRecording(artifactDir: string): Finisher {
     }
     // Node keeps the source maps of the scripts it loads from here on; saved at the end.
     process.setSourceMapsEnabled(true);
-    return (final) => {
+    const finish: Finisher = (final) => {
       const written = stopProfiler(final);
       // Taken before loading the module: from here on, --cpu-prof (or 0x) samples the agent, not
       // the program.
@@ -69,8 +70,11 @@ function startRecording(artifactDir: string): Finisher {
       const { writeSourceMaps } = require('./source-map-dump.cjs') as typeof import('./source-map-dump.cjs');
       return [...written, ...writeSourceMaps(artifactDir, startedUs)];
     };
+    // Parking, a worker keeps its samples (V8 writes --cpu-prof's itself); its source maps, which
+    // take tens of ms to save, only at its end (a worker stopped meanwhile uses its process's).
+    return { finish, flushParked: () => stopProfiler(false) };
   }
-  return () => [];
+  return { finish: () => [] };
 }
 
 function start(artifactDir: string): void {
@@ -84,7 +88,7 @@ function start(artifactDir: string): void {
     trackWorkers(artifactDir);
   }
   if (isMainThread) {
-    onProcessEnd(artifactDir, startRecording(artifactDir), mode === 'cpu-prof' && hasCpuProfFlag);
+    onProcessEnd(artifactDir, startRecording(artifactDir).finish, mode === 'cpu-prof' && hasCpuProfFlag);
   } else if (mode !== 'timing' && mode !== 'source-maps') {
     // 0x (source-maps mode) profiles the main thread only: its workers record nothing.
     onThreadEnd(artifactDir, startRecording(artifactDir));

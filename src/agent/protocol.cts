@@ -35,6 +35,8 @@ export interface HeapReading {
   heapTotal: number;
   external: number;
   arrayBuffers: number;
+  /** Taken as a worker parks in Atomics.wait: its heap stays so until its next reading (or its end). */
+  parked?: true;
 }
 
 /** One line of `<pid>.probe.jsonl`: what a workload reports through `perfsuite/probe`. */

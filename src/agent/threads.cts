@@ -1,72 +1,39 @@
 /**
- * Worker threads, seen from the agent. Each thread's profile is its own (a V8 isolate each), and a
- * worker can end without running any hook of its own: `worker.terminate()`, or its process exiting
- * around it, stop it dead. So that its profile is not lost then:
+ * Worker threads, seen from a thread that starts them. Each thread's profile is its own (a V8
+ * isolate each), and a worker can end without running any hook of its own: `worker.terminate()`, or
+ * its process exiting around it, stop it dead. So that its profile is not lost then, every thread
+ * that starts workers tracks them (`trackWorkers`): `Worker` is replaced by a subclass that records
+ * what each one runs (`<pid>.threads.jsonl`, for naming its frame) and whose `terminate()` first
+ * has that worker flush; and when the thread ends, it has its live workers flush
+ * (`flushWorkersSync`, from its exit hook). worker-flush.cts is the workers' side.
  *
- * - every thread that starts workers tracks them (`trackWorkers`): `Worker` is replaced by a subclass
- *   that records what each one runs (`<pid>.threads.jsonl`, for naming its frame) and whose
- *   `terminate()` first asks that thread to flush (waiting at most FLUSH_WAIT_MS for it);
- * - when a thread ends, it asks all workers of the process to flush and waits, synchronously, for
- *   its own live workers to answer (`flushWorkersSync`, from its exit hook);
- * - workers answer those requests (`onFlushRequest`) between tasks, over a BroadcastChannel.
- *
- * A worker busy in a long synchronous task cannot answer (its event loop is blocked), so workers also
- * flush every second on their own (cpu.cts): at most the last second of such a worker is lost.
+ * A worker parked in Atomics.wait has flushed by itself (its shared state says so): it is stopped at
+ * once, and its end record written here. A worker on its event loop is asked over the channel and
+ * answers in 1-10 ms. A worker busy in a long synchronous task cannot answer: after FLUSH_WAIT_MS
+ * it is stopped anyway, and its last samples are those of its periodic flush.
  */
 import { appendFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { artifactNames, type ThreadStart } from './protocol.cjs';
+import { artifactNames, type ThreadRecord, type ThreadStart } from './protocol.cjs';
+import {
+  BLOCKED_FLUSHED,
+  BLOCKED_UNFLUSHED,
+  type FlushReason,
+  listen,
+  PARKED_FLUSH_MS,
+  post,
+} from './thread-channel.cjs';
+import { writeAtomicSync } from './write-atomic.cjs';
 
 // The module object itself (not a namespace copy): `Worker` is replaced on it.
 import workerThreads = require('node:worker_threads');
 
-/** How long a terminate() or an ending thread waits for workers to flush: they answer in 1-10 ms when idle. */
+/** How long a terminate() or an ending thread waits for a worker to flush. */
 const FLUSH_WAIT_MS = 250;
-const CHANNEL = 'perfsuite-agent';
-
-type FlushReason = 'terminate' | 'process-exit';
-interface FlushRequest {
-  perfsuite: 'flush';
-  target: number | 'all';
-  reason: FlushReason;
-  /** One Int32 the flushed threads increment, so the requester can wait on it (Atomics). */
-  acks: SharedArrayBuffer;
-}
-
-let channel: workerThreads.BroadcastChannel | undefined;
-function broadcast(): workerThreads.BroadcastChannel {
-  if (!channel) {
-    channel = new workerThreads.BroadcastChannel(CHANNEL);
-    // Never what keeps a finished program alive.
-    channel.unref();
-  }
-  return channel;
-}
-
-function request(target: number | 'all', reason: FlushReason): Int32Array {
-  const acks = new SharedArrayBuffer(4);
-  const message: FlushRequest = { perfsuite: 'flush', target, reason, acks };
-  broadcast().postMessage(message);
-  return new Int32Array(acks);
-}
-
-/** In a worker: runs `flush` when another thread asks (before terminating it, or as the process ends). */
-export function onFlushRequest(flush: (reason: FlushReason) => void): void {
-  broadcast().onmessage = (event: unknown) => {
-    const data = (event as { data?: Partial<FlushRequest> }).data;
-    if (data?.perfsuite !== 'flush' || !(data.acks instanceof SharedArrayBuffer)) return;
-    if (data.target !== 'all' && data.target !== workerThreads.threadId) return;
-    try {
-      flush(data.reason ?? 'process-exit');
-    } finally {
-      const acks = new Int32Array(data.acks);
-      Atomics.add(acks, 0, 1);
-      Atomics.notify(acks, 0);
-    }
-  };
-}
+/** After the last expected answer, how long to wait for workers started by workers (nested). */
+const NESTED_GRACE_MS = 20;
 
 /** Atomics.waitAsync (V8 has it since Node 16; TypeScript's lib declares it from ES2024). */
 const waitAsync = (
@@ -80,20 +47,64 @@ const waitAsync = (
   }
 ).waitAsync;
 
-/** Workers this thread started that have not exited. */
-const live = new Set<workerThreads.Worker>();
+interface Tracked {
+  start: ThreadStart;
+  /** The state the worker shares once it has said hello (thread-channel.cts). */
+  state?: Int32Array;
+}
 
-/** After the last expected answer, how long to wait for workers started by workers (nested). */
-const NESTED_GRACE_MS = 20;
+/** Workers this thread started that have not exited. */
+const live = new Map<workerThreads.Worker, Tracked>();
+let artifacts = '';
+
+function request(target: number | 'all', reason: FlushReason): Int32Array {
+  const acks = new SharedArrayBuffer(4);
+  post({ perfsuite: 'flush', target, reason, acks });
+  return new Int32Array(acks);
+}
+
+/** The end record of a worker that flushed by itself before parking: it is stopped without a word. */
+function recordParkedEnd(tracked: Tracked, endedBy: FlushReason): void {
+  const record: ThreadRecord = {
+    pid: process.pid,
+    threadId: tracked.start.threadId,
+    startedAt: tracked.start.startedAt,
+    endedAt: Date.now(),
+    endedBy,
+    files: [],
+  };
+  try {
+    writeAtomicSync(
+      join(artifacts, artifactNames.record(process.pid, record.threadId)),
+      JSON.stringify(record),
+    );
+  } catch {
+    // Then the thread is reported as ended without flushing: a warning, not a failure.
+  }
+}
+
+/** Parked and flushed now, or after waiting for its parked flush (which comes after PARKED_FLUSH_MS). */
+function parkedAndFlushed(tracked: Tracked, wait: (state: Int32Array) => void): boolean {
+  const state = tracked.state;
+  if (!state) return false;
+  if (Atomics.load(state, 0) === BLOCKED_UNFLUSHED) wait(state);
+  return Atomics.load(state, 0) === BLOCKED_FLUSHED;
+}
 
 /**
- * Asks every worker of the process to flush and waits until this thread's live workers have
- * answered, then a little longer while workers of workers answer too; FLUSH_WAIT_MS at most.
- * Synchronous, for exit hooks; immediate when this thread started no worker.
+ * Has every live worker of this thread flush, and waits for them (and a little longer, for workers
+ * of workers), FLUSH_WAIT_MS at most. Synchronous, for exit hooks; immediate without workers.
  */
 export function flushWorkersSync(): void {
-  const expected = live.size;
-  if (expected === 0) return;
+  if (live.size === 0) return;
+  let expected = 0;
+  for (const tracked of live.values()) {
+    const parked = parkedAndFlushed(tracked, (state) =>
+      Atomics.wait(state, 0, BLOCKED_UNFLUSHED, 2 * PARKED_FLUSH_MS),
+    );
+    if (parked) recordParkedEnd(tracked, 'process-exit');
+    else expected++;
+  }
   const acks = request('all', 'process-exit');
   const deadline = performance.now() + FLUSH_WAIT_MS;
   let seen = 0;
@@ -101,13 +112,27 @@ export function flushWorkersSync(): void {
     const left = deadline - performance.now();
     if (left <= 0) return;
     const enough = seen >= expected;
-    if (
-      Atomics.wait(acks, 0, seen, enough ? Math.min(left, NESTED_GRACE_MS) : left) === 'timed-out' &&
-      enough
-    )
-      return;
+    const waited = Atomics.wait(acks, 0, seen, enough ? Math.min(left, NESTED_GRACE_MS) : left);
+    if (waited === 'timed-out' && enough) return;
     seen = Atomics.load(acks, 0);
   }
+}
+
+/** Before terminate(): the worker's samples so far on disk, as far as it can be done. */
+async function flushBeforeTerminate(tracked: Tracked): Promise<void> {
+  let parkedWait: Promise<unknown> | undefined;
+  const parked = parkedAndFlushed(tracked, (state) => {
+    const waited = waitAsync(state, 0, BLOCKED_UNFLUSHED, 2 * PARKED_FLUSH_MS);
+    if (waited.async) parkedWait = waited.value as Promise<unknown>;
+  });
+  if (parkedWait) await parkedWait;
+  if (parked || (tracked.state && Atomics.load(tracked.state, 0) === BLOCKED_FLUSHED)) {
+    recordParkedEnd(tracked, 'terminate');
+    return;
+  }
+  const acks = request(tracked.start.threadId, 'terminate');
+  const answered = waitAsync(acks, 0, 0, FLUSH_WAIT_MS);
+  if (answered.async) await answered.value;
 }
 
 function describeEntry(filename: unknown, options: { eval?: boolean } | undefined): string {
@@ -131,19 +156,26 @@ function withAgentEnv(options: { env?: unknown } | undefined) {
  * still `instanceof` the original class.
  */
 export function trackWorkers(artifactDir: string): void {
+  artifacts = artifactDir;
   const Original = workerThreads.Worker;
   const startsFile = join(artifactDir, artifactNames.threadStarts(process.pid));
+  listen((message) => {
+    if (message.perfsuite !== 'hello') return;
+    for (const tracked of live.values()) {
+      if (tracked.start.threadId === message.threadId) tracked.state = new Int32Array(message.state);
+    }
+  });
   class Worker extends Original {
     constructor(filename: string | URL, options?: workerThreads.WorkerOptions) {
       super(filename, withAgentEnv(options) as workerThreads.WorkerOptions);
-      live.add(this);
-      this.once('exit', () => live.delete(this));
       const start: ThreadStart = {
         threadId: this.threadId,
         parentThreadId: workerThreads.threadId,
         entry: describeEntry(filename, options),
         startedAt: Date.now(),
       };
+      live.set(this, { start });
+      this.once('exit', () => live.delete(this));
       try {
         appendFileSync(startsFile, `${JSON.stringify(start)}\n`);
       } catch {
@@ -152,11 +184,9 @@ export function trackWorkers(artifactDir: string): void {
     }
 
     override terminate(...args: []): Promise<number> {
-      if (!live.has(this)) return super.terminate(...args);
-      const acks = request(this.threadId, 'terminate');
-      const answered = waitAsync(acks, 0, 0, FLUSH_WAIT_MS);
-      const flushed = answered.async ? (answered.value as Promise<unknown>) : Promise.resolve();
-      return flushed.then(() => super.terminate(...args));
+      const tracked = live.get(this);
+      if (!tracked) return super.terminate(...args);
+      return flushBeforeTerminate(tracked).then(() => super.terminate(...args));
     }
   }
   Object.defineProperty(Worker, 'name', { value: 'Worker' });

@@ -87,4 +87,14 @@ describe('collectSeries', () => {
       ]),
     );
   });
+
+  it("keeps a parked worker's last reading until its recorded end, stale or not", async () => {
+    const parked = { ...heap(0, 300), parked: true };
+    const dir = artifacts({ '10.memory.jsonl': [heap(0, 1000)], '10.t1.memory.jsonl': [parked] });
+    writeFileSync(join(dir, '10.t1.json'), JSON.stringify({ pid: 10, threadId: 1, endedAt: T0 + 3000 }));
+    const timeline = [rss(2000, 1e6), rss(4000, 1e6)];
+    const { samples } = await collectSeries(dir, timeline, T0, 100);
+    // At 2 s the main thread's reading is stale but the parked worker's is not; at 4 s it has ended.
+    expect(samples.map((s) => s.heapUsed)).toEqual([300, undefined]);
+  });
 });

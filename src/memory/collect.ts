@@ -6,8 +6,8 @@
  * series file. Readings after `endAt` (the runner's stop signal) are shutdown, not workload, and are
  * left out.
  */
-import type { HeapReading, ProbeRecord, ThreadStart } from '../agent/protocol.cjs';
-import { readJsonLines } from '../engines/agent-records.js';
+import { artifactNames, type HeapReading, type ProbeRecord, type ThreadStart } from '../agent/protocol.cjs';
+import { readJsonLines, readThreadRecords } from '../engines/agent-records.js';
 import type { RssReading } from '../runner/rss-sampler.js';
 import type { MemorySample } from './series.js';
 
@@ -66,17 +66,22 @@ export async function collectSeries(
     return { t: r.t, total: cumulative };
   });
 
-  // A process whose event loop is blocked reports nothing meanwhile; its last figure stands for
-  // a while, but not for ever (it may have ended).
+  // A thread whose event loop is blocked reports nothing meanwhile; its last figure stands for
+  // a while, but not for ever (it may have ended). A worker parked in Atomics.wait said so in its
+  // last reading: that stands until its next one or its recorded end.
   const staleMs = Math.max(1000, 5 * intervalMs);
+  const ends = await readThreadRecords(dir);
   // Each thread of each process reports its own V8 heap (workers are separate heaps).
-  const perThread = heaps.map(({ rows }) => rows.sort((a, b) => a.t - b.t));
+  const perThread = heaps.map(({ pid, threadId, rows }) => ({
+    rows: rows.sort((a, b) => a.t - b.t),
+    endedAt: ends.get(artifactNames.record(pid, threadId))?.endedAt ?? Number.POSITIVE_INFINITY,
+  }));
   // Without RSS readings (a run shorter than one interval) the agent's own readings are the timeline.
   const timeline: RssReading[] = (
     rss.length > 0
       ? rss
       : perThread
-          .flat()
+          .flatMap((thread) => thread.rows)
           .map((r) => ({ t: r.t, rss: r.rss, processes: 1 }))
           .sort((a, b) => a.t - b.t)
   ).filter((r) => r.t <= endAt);
@@ -88,9 +93,9 @@ export async function collectSeries(
     let external = 0;
     let arrayBuffers = 0;
     let reporting = 0;
-    for (const rows of perThread) {
+    for (const { rows, endedAt } of perThread) {
       const row = latestAt(rows, reading.t);
-      if (!row || reading.t - row.t > staleMs) continue;
+      if (!row || reading.t > endedAt || (!row.parked && reading.t - row.t > staleMs)) continue;
       reporting++;
       heapUsed += row.heapUsed;
       heapTotal += row.heapTotal;

@@ -45,11 +45,25 @@ describe.each(['pprof', 'cpu-prof'])('worker threads, %s engine', (engine) => {
     expect(fn(exited, 'pooledHot')?.totalShare).toBeGreaterThan(0.3);
   });
 
+  it('a piscina pool with its defaults: threads parked in Atomics.wait, then destroyed', async () => {
+    const result = await profile(engine, 'piscina');
+    // 24 tasks of 40 ms over 2 threads: about 1 s of pooledTask, most of the busy time.
+    expect(fn(result, 'pooledTask')?.totalShare).toBeGreaterThan(0.5);
+    expect(result.warning).toBeUndefined();
+    expect(result.byProcess[0]?.threads.map((t) => t.name)).toEqual([
+      'main thread',
+      expect.stringMatching(/^worker 1 \(.*piscina\/dist\/worker\.js\)$/),
+      expect.stringMatching(/^worker 2 \(.*piscina\/dist\/worker\.js\)$/),
+    ]);
+    // Parked threads flush by themselves: destroy() waits for no answer they cannot give.
+    expect(Number(/destroy took (\d+) ms/.exec(log(result))?.[1])).toBeLessThan(200);
+  });
+
   it('a worker in a child process: processes and threads together', async () => {
     const result = await profile(engine, 'child');
     expect(result.processes).toBe(2);
     expect(result.threads).toBe(4);
-    const child = result.byProcess.find((p) => re(String.raw`${F} two`).test(p.name));
+    const child = result.byProcess.find((p) => re(`${F} two`).test(p.name));
     expect(child?.threads).toHaveLength(3);
     expect(folded(result)).toMatch(
       re(String.raw`^node ${F} two \(pid \d+\);worker \d+ \(${F}\);.*workerA`, 'm'),
