@@ -46,9 +46,8 @@ export async function runProjectInPool(
     maxThreads: threads,
     // piscina's default ('sync') parks an idle thread in Atomics.wait, its event loop frozen: tsx's
     // compile cache (written asynchronously) was then never saved, so every run recompiled each
-    // file in each thread (about 0.3 s of esbuild per thread), and a profiler's agent could not
-    // ask an idle thread to flush its samples before destroy() terminates it. Tasks of a few ms do
-    // not need the faster hand-off.
+    // file in each thread (about 0.3 s of esbuild per thread). Tasks of a few ms do not need the
+    // faster hand-off.
     atomics: 'disabled',
   });
   try {
