@@ -10,21 +10,15 @@
  * A worker parked in Atomics.wait has flushed by itself (its shared state says so): it is stopped at
  * once, and its end record written here. A worker on its event loop is asked over the channel and
  * answers in 1-10 ms. A worker busy in a long synchronous task cannot answer: after FLUSH_WAIT_MS
- * it is stopped anyway, and its last samples are those of its periodic flush.
+ * it is stopped anyway, and its last samples are those of its periodic flush. Either may change
+ * into the other while we wait, so both are looked at every POLL_MS.
  */
 import { appendFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { artifactNames, type ThreadRecord, type ThreadStart } from './protocol.cjs';
-import {
-  BLOCKED_FLUSHED,
-  BLOCKED_UNFLUSHED,
-  type FlushReason,
-  listen,
-  PARKED_FLUSH_MS,
-  post,
-} from './thread-channel.cjs';
+import { BLOCKED_FLUSHED, type FlushReason, listen, post } from './thread-channel.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
 // The module object itself (not a namespace copy): `Worker` is replaced on it.
@@ -83,56 +77,55 @@ function recordParkedEnd(tracked: Tracked, endedBy: FlushReason): void {
   }
 }
 
-/** Parked and flushed now, or after waiting for its parked flush (which comes after PARKED_FLUSH_MS). */
-function parkedAndFlushed(tracked: Tracked, wait: (state: Int32Array) => void): boolean {
-  const state = tracked.state;
-  if (!state) return false;
-  if (Atomics.load(state, 0) === BLOCKED_UNFLUSHED) wait(state);
-  return Atomics.load(state, 0) === BLOCKED_FLUSHED;
+/** How often a waiting thread looks again whether its workers have flushed. */
+const POLL_MS = 5;
+
+/** A worker parked in Atomics.wait after flushing what it recorded: it can be stopped as it is. */
+function parkedAndFlushed(tracked: Tracked): boolean {
+  return tracked.state !== undefined && Atomics.load(tracked.state, 0) === BLOCKED_FLUSHED;
 }
 
 /**
  * Has every live worker of this thread flush, and waits for them (and a little longer, for workers
- * of workers), FLUSH_WAIT_MS at most. Synchronous, for exit hooks; immediate without workers.
+ * of workers), FLUSH_WAIT_MS at most. A worker on its event loop answers the request; a parked one
+ * has flushed by itself, or will after PARKED_FLUSH_MS (a worker may also park meanwhile).
+ * Synchronous, for exit hooks; immediate without workers.
  */
 export function flushWorkersSync(): void {
   if (live.size === 0) return;
-  let expected = 0;
-  for (const tracked of live.values()) {
-    const parked = parkedAndFlushed(tracked, (state) =>
-      Atomics.wait(state, 0, BLOCKED_UNFLUSHED, 2 * PARKED_FLUSH_MS),
-    );
-    if (parked) recordParkedEnd(tracked, 'process-exit');
-    else expected++;
-  }
   const acks = request('all', 'process-exit');
+  const pending = new Set(live.values());
   const deadline = performance.now() + FLUSH_WAIT_MS;
-  let seen = 0;
-  for (;;) {
-    const left = deadline - performance.now();
-    if (left <= 0) return;
-    const enough = seen >= expected;
-    const waited = Atomics.wait(acks, 0, seen, enough ? Math.min(left, NESTED_GRACE_MS) : left);
-    if (waited === 'timed-out' && enough) return;
-    seen = Atomics.load(acks, 0);
+  while (performance.now() < deadline) {
+    for (const tracked of pending) {
+      if (!parkedAndFlushed(tracked)) continue;
+      recordParkedEnd(tracked, 'process-exit');
+      pending.delete(tracked);
+    }
+    // Answers count every thread, workers of workers too: enough of them means these have answered.
+    const answered = Atomics.load(acks, 0);
+    if (answered >= pending.size) {
+      if (answered > 0) Atomics.wait(acks, 0, answered, NESTED_GRACE_MS);
+      return;
+    }
+    Atomics.wait(acks, 0, answered, POLL_MS);
   }
 }
 
 /** Before terminate(): the worker's samples so far on disk, as far as it can be done. */
 async function flushBeforeTerminate(tracked: Tracked): Promise<void> {
-  let parkedWait: Promise<unknown> | undefined;
-  const parked = parkedAndFlushed(tracked, (state) => {
-    const waited = waitAsync(state, 0, BLOCKED_UNFLUSHED, 2 * PARKED_FLUSH_MS);
-    if (waited.async) parkedWait = waited.value as Promise<unknown>;
-  });
-  if (parkedWait) await parkedWait;
-  if (parked || (tracked.state && Atomics.load(tracked.state, 0) === BLOCKED_FLUSHED)) {
-    recordParkedEnd(tracked, 'terminate');
-    return;
-  }
   const acks = request(tracked.start.threadId, 'terminate');
-  const answered = waitAsync(acks, 0, 0, FLUSH_WAIT_MS);
-  if (answered.async) await answered.value;
+  const deadline = performance.now() + FLUSH_WAIT_MS;
+  while (performance.now() < deadline) {
+    // It answered (on its event loop), or it parks, having flushed (or flushing soon).
+    if (Atomics.load(acks, 0) > 0) return;
+    if (parkedAndFlushed(tracked)) {
+      recordParkedEnd(tracked, 'terminate');
+      return;
+    }
+    const waited = waitAsync(acks, 0, 0, POLL_MS);
+    if (waited.async) await waited.value;
+  }
 }
 
 function describeEntry(filename: unknown, options: { eval?: boolean } | undefined): string {

@@ -55,8 +55,6 @@ describe.each(['pprof', 'cpu-prof'])('worker threads, %s engine', (engine) => {
       expect.stringMatching(/^worker 1 \(.*piscina\/dist\/worker\.js\)$/),
       expect.stringMatching(/^worker 2 \(.*piscina\/dist\/worker\.js\)$/),
     ]);
-    // Parked threads flush by themselves: destroy() waits for no answer they cannot give.
-    expect(Number(/destroy took (\d+) ms/.exec(log(result))?.[1])).toBeLessThan(200);
   });
 
   it('a worker in a child process: processes and threads together', async () => {
