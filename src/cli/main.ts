@@ -29,6 +29,26 @@ const number = (value: string): number => {
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** The flags that make a command a server's load (plan/server-plan.ts), shared by cpu, memory and validate. */
+function withLoadOptions(command: Command): Command {
+  return command
+    .option(
+      '--load',
+      'a server: once it listens, send it HTTP load (autocannon; 10 connections, 10 s, GET /), then stop it',
+    )
+    .option('--load-duration <s>', 'seconds of HTTP load (implies --load)', number)
+    .option('--load-connections <n>', 'concurrent connections of the HTTP load (implies --load)', number)
+    .option(
+      '--load-path <path>',
+      'path to request, e.g. /api/items?page=2 (repeatable; implies --load)',
+      collect,
+    )
+    .option(
+      '--on-port <command>',
+      'a server: once it listens, run this load command ({port} or $PORT: its port), then stop it',
+    );
+}
+
 /** Splits `profile cpu all` from `profile cpu -- node app.js`: commander must not parse the command. */
 function splitCommand(argv: string[]): { own: string[]; command: string[] } {
   const at = argv.indexOf('--', 2);
@@ -44,8 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError();
 
-  program
-    .command('cpu')
+  withLoadOptions(program.command('cpu'))
     .description('run workloads under CPU sampling; write pprof profiles, folded stacks and SVG flamegraphs')
     .argument('[suite]', 'a suite name, or "all"; or give a command after "--"')
     .option('-c, --config <path>', 'config file (default: profile.config.* found upward, else the demo)')
@@ -65,8 +84,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await (await commands.cpu()).cpuCommand(suite, command, opts);
     });
 
-  program
-    .command('memory')
+  withLoadOptions(program.command('memory'))
     .description(
       'sample RSS and V8 heap of workloads, capture heap profiles, classify growth, write memory_summary.md',
     )
@@ -82,8 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await (await commands.memory()).memoryCommand(suite, command, opts);
     });
 
-  program
-    .command('validate')
+  withLoadOptions(program.command('validate'))
     .description(
       'time workloads, journeys, sweeps and benchmarks against targets; compare with a baseline; write reports',
     )

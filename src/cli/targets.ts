@@ -8,9 +8,10 @@ import type { LoadedConfig } from '../config/load.js';
 import type { CommandName } from '../config/schema.js';
 import { selectWorkloads } from '../config/select.js';
 import { type PlannedTarget, planAdHoc, planWorkload } from '../plan/planned-target.js';
+import type { LoadFlags } from '../plan/server-plan.js';
 import { UserError } from '../util/user-error.js';
 
-export interface TargetFlags {
+export interface TargetFlags extends LoadFlags {
   config?: string;
   workload?: string[];
   duration?: number;
@@ -44,7 +45,9 @@ export async function planTargets(
   flags: TargetFlags,
   verb: CommandName,
 ): Promise<Plan> {
-  checkPositive(flags as Record<string, unknown>, ['duration', 'timeout']);
+  checkPositive(flags as Record<string, unknown>, ['duration', 'timeout', 'loadDuration', 'loadConnections']);
+  if (flags.loadConnections !== undefined && !Number.isInteger(flags.loadConnections))
+    throw new UserError(`--load-connections must be a whole number, got "${flags.loadConnections}"`);
   if (command.length > 0) {
     if (target) throw new UserError(`give either a suite ("${target}") or a command after "--", not both`);
     return { targets: [planAdHoc(command, flags)], outDir: resolve(flags.outDir ?? '.') };

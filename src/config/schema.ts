@@ -85,6 +85,89 @@ function exactlyOneProgram(w: { script?: string | undefined; command?: string[] 
   return (w.script === undefined) !== (w.command === undefined);
 }
 
+const positiveInt = z.number().int('must be a whole number').min(1, 'must be at least 1');
+
+/** Keys of the built-in HTTP load, which a load `command` replaces. */
+const HTTP_LOAD_KEYS = [
+  'paths',
+  'method',
+  'headers',
+  'body',
+  'connections',
+  'duration',
+  'amount',
+  'pipelining',
+];
+
+/**
+ * The load a server workload gets once it is ready: the built-in HTTP load (autocannon), or any
+ * command. When the load ends, the server is stopped gracefully and profiled like any workload.
+ */
+export const loadSchema = z
+  .object({
+    /** Paths to request, each with its query string; every connection requests them in turn. @default ["/"] */
+    paths: z
+      .array(z.string().startsWith('/', 'must start with "/"'))
+      .min(1, 'needs at least one path')
+      .optional(),
+    /** HTTP method of every request. @default "GET" */
+    method: z.string().optional(),
+    /** Request headers. */
+    headers: z.record(z.string(), z.string()).optional(),
+    /** Request body, sent with every request. */
+    body: z.string().optional(),
+    /** Concurrent keep-alive connections. @default 10 */
+    connections: positiveInt.optional(),
+    /** Seconds of load. @default 10 */
+    duration: seconds.optional(),
+    /** Total requests to send instead of a duration. */
+    amount: positiveInt.optional(),
+    /** Requests sent on a connection before waiting for their responses. @default 1 */
+    pipelining: positiveInt.optional(),
+    /**
+     * Any program instead of the built-in load, as an argv run without a shell; `{port}` in an
+     * argument is replaced by the port the server listens on: `["k6", "run", "-e", "PORT={port}", "load.js"]`.
+     */
+    command: z.array(z.string()).min(1, 'must name at least the program').optional(),
+  })
+  .strict()
+  .refine((l) => !l.command || HTTP_LOAD_KEYS.every((k) => !(k in l)), {
+    message: `a load "command" replaces the built-in HTTP load: give either "command" or its options (${HTTP_LOAD_KEYS.join(', ')}), not both`,
+  });
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * When a server is ready for load. By default, when any Node process of the workload first listens
+ * on a TCP port (the agent tells; port 0 included); or when `port` accepts connections; or when a
+ * line of its output matches `output`.
+ */
+export const readySchema = z
+  .object({
+    /** A TCP port the server listens on (for servers that are not Node, where no agent runs). */
+    port: z
+      .number()
+      .int('must be a whole number')
+      .min(1)
+      .max(65535, 'must be a TCP port (1-65535)')
+      .optional(),
+    /** A regular expression on the server's output (stdout and stderr), e.g. "listening on". */
+    output: z.string().min(1).refine(isRegExp, 'must be a valid regular expression').optional(),
+    /** Give up (the workload fails) when it is not ready after this many seconds. @default 30 */
+    timeout: seconds.optional(),
+  })
+  .strict()
+  .refine((r) => r.port === undefined || r.output === undefined, {
+    message: 'give "port" or "output", not both',
+  });
+
 export const workloadSchema = z
   .object({
     description: z.string().optional(),
@@ -109,9 +192,16 @@ export const workloadSchema = z
       .optional(),
     /** How `profile validate` times this workload and the targets it must meet. */
     validate: timingSchema.optional(),
+    /** A server: the load it gets once ready (then it is stopped), for every command. */
+    load: loadSchema.optional(),
+    /** When a server is ready for its load. @default when it first listens on a TCP port */
+    ready: readySchema.optional(),
   })
   .strict()
-  .refine(exactlyOneProgram, { message: `a workload ${ONE_PROGRAM}` });
+  .refine(exactlyOneProgram, { message: `a workload ${ONE_PROGRAM}` })
+  .refine((w) => w.ready === undefined || w.load !== undefined, {
+    message: '"ready" says when a server is ready for its "load": give a "load" too',
+  });
 
 /** One step of a journey: a program run in the journey's fresh temporary directory. */
 export const journeyStepSchema = z
@@ -232,3 +322,5 @@ export type Journey = z.output<typeof journeySchema>;
 export type JourneyStep = z.output<typeof journeyStepSchema>;
 export type Sweep = z.output<typeof sweepSchema>;
 export type Benchmarks = z.output<typeof benchmarksSchema>;
+export type LoadConfig = z.output<typeof loadSchema>;
+export type ReadyConfig = z.output<typeof readySchema>;

@@ -7,10 +7,13 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, EngineContext } from '../engines/engine.js';
+import { serverDrive } from '../load/drive-server.js';
+import { loadSummary } from '../load/summary.js';
 import { toFolded } from '../model/folded.js';
 import { toPprof } from '../model/pprof.js';
 import { type Profile, sampleCount } from '../model/profile.js';
 import { topFunctions } from '../model/top.js';
+import type { ServerPlan } from '../plan/server-plan.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { type LaunchSpec, runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -33,6 +36,8 @@ export interface CpuTarget {
   spec: LaunchSpec;
   durationMs?: number;
   timeoutMs: number;
+  /** A server: profiled while its load runs, then stopped. */
+  server?: ServerPlan;
 }
 
 /** Where a workload's files go, relative to the output directory (DESIGN.md's layout). */
@@ -94,8 +99,18 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       return { ...base, ...empty, state: 'error', reason: (error as Error).message, files: {} };
     }
     await mkdir(join(options.outDir, 'profiles', target.suite), { recursive: true });
+    // The load command runs with the workload's own environment: not profiled, not in the tree.
+    const server =
+      target.server &&
+      serverDrive(target.server, {
+        artifactDir: ctx.artifactDir,
+        logFile: paths.log,
+        cwd: target.spec.cwd,
+        env: target.spec.env,
+      });
     const startTime = Date.now();
     const outcome = await runProcess(spec, {
+      ...(server ? { drive: server.drive } : {}),
       timeoutMs: target.timeoutMs,
       ...(engine.stopGraceMs === undefined ? {} : { graceMs: engine.stopGraceMs }),
       ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
@@ -133,6 +148,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
     const samples = profile ? (sampleCount(profile) ?? profile.samples.length) : 0;
     const warning = [...(state === 'ok' && samples === 0 ? [NO_SAMPLES] : []), ...warnings].join('; ');
     const byProcess = summarizeProcesses(parts, target.spec.cwd);
+    const load = server?.result();
     return {
       ...base,
       state,
@@ -146,6 +162,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       byProcess,
       sampleCount: samples,
       postProcessMs: performance.now() - exited,
+      ...(load ? { load: loadSummary(load) } : {}),
       topSelf: combined
         ? topFunctions(combined.profile, { limit, sortBy: 'self', exclude: combined.isGrouping })
         : [],

@@ -4,6 +4,7 @@
  * The JSON form is documented in docs/cpu-json.md; bump `CPU_JSON_VERSION` on breaking changes.
  */
 import type { EngineName } from '../engines/engine.js';
+import type { LoadSummary } from '../load/summary.js';
 import type { FunctionStat } from '../model/top.js';
 
 export const CPU_JSON_VERSION = 1;
@@ -63,6 +64,8 @@ export interface CpuResult {
   /** Each process with its threads and their sample counts, oldest process first. */
   byProcess: ProcessSummary[];
   sampleCount: number;
+  /** A server's load: requests, errors, throughput and latency (docs/cpu-json.md). */
+  load?: LoadSummary;
   /** From the workload's exit to the last output file on disk, ms. */
   postProcessMs: number;
   topSelf: FunctionStat[];

@@ -3,6 +3,7 @@
  * top functions by self and by total time with their share, and where the files are.
  */
 import { relative } from 'node:path';
+import { formatLoad } from '../load/summary.js';
 import { groupThousands } from '../model/format-value.js';
 import type { FunctionStat } from '../model/top.js';
 import { plural } from '../util/words.js';
@@ -45,6 +46,7 @@ export function formatCpuResult(result: CpuResult, cwd: string, count = 5): stri
   const lines = [head];
   if (result.reason) lines.push(`    ${result.reason}`);
   if (result.warning) lines.push(`    warning: ${result.warning}`);
+  if (result.load) lines.push(`    ${formatLoad(result.load)}`);
   lines.push(...table('by self time', result.topSelf, cwd, count));
   lines.push(...table('by total time', result.topTotal, cwd, count));
   const files = [result.files.svg, result.files.pprof, result.files.folded, ...(result.files.engine ?? [])]

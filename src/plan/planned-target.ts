@@ -4,10 +4,12 @@
  * `profile validate` all plan their workloads here, so each reads the limits the same way.
  */
 import { basename } from 'node:path';
+import { ENV_REPORT_LISTEN } from '../agent/protocol.cjs';
 import type { Workload } from '../config/schema.js';
 import type { SelectedWorkload } from '../config/select.js';
 import { inheritedEnv, launchSpecFor } from '../runner/launch.js';
 import type { LaunchSpec } from '../runner/run-process.js';
+import { type LoadFlags, type ServerPlan, serverPlanOf } from './server-plan.js';
 
 export interface PlannedTarget {
   suite: string;
@@ -17,12 +19,26 @@ export interface PlannedTarget {
   durationMs?: number;
   /** The workload's config; absent for an ad hoc command. */
   config?: Workload;
+  /** A server: when it is ready and the load it gets then (it is stopped when the load ends). */
+  server?: ServerPlan;
 }
 
-/** The limits a command line can set, in seconds; they override the workload's own. */
-export interface LimitFlags {
+/** The limits and the load a command line can set; they override the workload's own. */
+export interface LimitFlags extends LoadFlags {
+  /** Seconds. */
   duration?: number;
+  /** Seconds. */
   timeout?: number;
+}
+
+/** A server's processes report the port they listen on (agent/listen.cts), for its readiness. */
+function withServer(target: PlannedTarget, server: ServerPlan | undefined): PlannedTarget {
+  if (!server) return target;
+  return {
+    ...target,
+    server,
+    spec: { ...target.spec, env: { ...target.spec.env, [ENV_REPORT_LISTEN]: '1' } },
+  };
 }
 
 /** setTimeout overflows past 2^31-1 ms; "no timeout" means a day. */
@@ -48,7 +64,7 @@ export function planWorkload(
   flags: LimitFlags,
 ): PlannedTarget {
   const durationMs = ms(flags.duration ?? workload.duration);
-  return {
+  const target: PlannedTarget = {
     suite,
     workload: name,
     spec: launchSpecFor(workload, baseDir),
@@ -56,16 +72,18 @@ export function planWorkload(
     ...(durationMs === undefined ? {} : { durationMs }),
     config: workload,
   };
+  return withServer(target, serverPlanOf(workload, flags));
 }
 
 /** A command given after `--`, run in the current directory, with no timeout unless a flag sets one. */
 export function planAdHoc(command: string[], flags: LimitFlags): PlannedTarget {
   const durationMs = ms(flags.duration);
-  return {
+  const target: PlannedTarget = {
     suite: 'adhoc',
     workload: adHocName(command),
     spec: { argv: command, cwd: process.cwd(), env: inheritedEnv() },
     timeoutMs: ms(flags.timeout) ?? NO_TIMEOUT_MS,
     ...(durationMs === undefined ? {} : { durationMs }),
   };
+  return withServer(target, serverPlanOf(undefined, flags));
 }

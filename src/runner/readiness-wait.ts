@@ -144,7 +144,8 @@ export async function waitUntil<T>(
   };
   try {
     for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 1.5, MAX_DELAY_MS)) {
-      if (options.signal?.aborted)
+      // A server that exited says why below: the run aborts its waits as it ends, too.
+      if (options.signal?.aborted && !exit)
         return await fail('aborted', `interrupted before the server ${goal.reached}`);
       woken = false;
       const dead = exit ?? (options.isAlive?.() === false ? { info: undefined } : undefined);

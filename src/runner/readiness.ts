@@ -213,7 +213,8 @@ export async function waitForListenFile(
   };
   const goal = {
     reached: 'listened on a TCP port',
-    notReached: `no process of the server listened on a TCP port (no <pid>.listen.json in ${dir})`,
+    notReached:
+      'no process of the server listened on a TCP port (a Node process reports the first port it listens on; for a server that is not Node, give ready.port or ready.output)',
     watch: dir,
   };
   const record = await waitUntil(goal, options, attempt);

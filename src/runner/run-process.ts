@@ -28,6 +28,22 @@ export interface RunLimits {
   logFile: string;
   /** Called with the pid once the process is started (the memory sampler watches its tree). */
   onSpawn?: (pid: number) => void;
+  /**
+   * A server's part while it runs: wait until it is ready, send its load. When it resolves, the
+   * tree is stopped gracefully, as after `durationMs`; when it throws, the tree is stopped and the
+   * run fails with its message. A process that exits before the drive ends fails the run: a server
+   * is not meant to end on its own under load.
+   */
+  drive?: (running: RunningProcess) => Promise<void>;
+}
+
+/** What a drive is given: the running process, and a signal for when the run stops without it. */
+export interface RunningProcess {
+  pid: number;
+  /** Resolves when the process has exited. */
+  exited: Promise<SpawnResult>;
+  /** Aborted when the run stops for another reason (timeout, Ctrl-C) or the process exits. */
+  signal: AbortSignal;
 }
 
 /** How a process ended. Failures are outcomes too, so the other workloads still run. */
@@ -37,6 +53,8 @@ export interface ProcessOutcome {
   signal?: string;
   /** Stopped on purpose at the end of `durationMs` (then a signal exit still counts as ok). */
   stoppedAfterDuration: boolean;
+  /** Epoch ms when we first signalled the tree to stop (duration, drive done, timeout, Ctrl-C). */
+  stoppedAt?: number;
   wallMs: number;
   /** Why it failed, in a sentence, e.g. `exited with code 1` or `spawn ENOENT: no program "nod"`. */
   reason?: string;
@@ -86,11 +104,15 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
 
-  let why: 'duration' | 'timeout' | 'interrupted' | undefined;
+  let why: 'duration' | 'driven' | 'drive-failed' | 'timeout' | 'interrupted' | undefined;
   let stopping: Promise<void> | undefined;
+  let stoppedAt: number | undefined;
+  const driving = new AbortController();
   const stop = (reason: typeof why, first: NodeJS.Signals): void => {
     if (why || child.pid === undefined) return;
     why = reason;
+    stoppedAt = Date.now();
+    if (reason !== 'driven') driving.abort();
     stopping = stopTree(child.pid, first, limits.graceMs ?? 4000);
   };
   const timers = [
@@ -103,8 +125,32 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
   limits.signal?.addEventListener('abort', onAbort, { once: true });
   if (limits.signal?.aborted) onAbort();
 
+  // The drive's own failure (not ready, load command failed) ends the run; its end, a graceful stop.
+  let driveError: Error | undefined;
+  let driveDone = false;
+  // Registered before the drive's own handlers, so it is known first when the process has gone.
+  let gone = false;
+  void ended.then(() => {
+    gone = true;
+  });
+  const drive =
+    limits.drive && child.pid !== undefined
+      ? limits.drive({ pid: child.pid, exited: ended, signal: driving.signal }).then(
+          () => {
+            driveDone = !gone;
+            stop('driven', 'SIGINT');
+          },
+          (error: unknown) => {
+            driveError = error instanceof Error ? error : new Error(String(error));
+            stop('drive-failed', 'SIGTERM');
+          },
+        )
+      : undefined;
+
   const result = await ended;
   const wallMs = performance.now() - started;
+  driving.abort();
+  await drive;
   for (const t of timers) clearTimeout(t);
   limits.signal?.removeEventListener('abort', onAbort);
   // The main process is gone; whatever it left behind in its group is stopped too (no orphans),
@@ -116,6 +162,7 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
   const signal = result.signal;
   const base = {
     stoppedAfterDuration: why === 'duration',
+    ...(stoppedAt === undefined ? {} : { stoppedAt }),
     wallMs,
     ...(exitCode === undefined ? {} : { exitCode }),
     ...(signal ? { signal } : {}),
@@ -128,7 +175,12 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
       reason: `timed out after ${limits.timeoutMs / 1000} s; its process tree was killed`,
     };
   if (result.startError) return { ...base, state: 'failed', reason: result.startError };
-  if (why === 'duration' || exitCode === 0) return { ...base, state: 'ok' };
+  if (driveError) return { ...base, state: 'failed', reason: driveError.message };
+  if (limits.drive && !driveDone) {
+    const how = signal ? `was killed by ${signal}` : `exited with code ${exitCode}`;
+    return { ...base, state: 'failed', reason: `the server ${how} before its load ended` };
+  }
+  if (why === 'duration' || why === 'driven' || exitCode === 0) return { ...base, state: 'ok' };
   return {
     ...base,
     state: 'failed',
