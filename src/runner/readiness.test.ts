@@ -257,7 +257,7 @@ describe('waitForListenFile', () => {
     await writeFile(logFile, 'waiting for the database...\n');
     const error = await failure(waitForListenFile(dir, { timeoutMs: 300, logFile }));
     expect(error.message).toBe(
-      `no process of the server listened on a TCP port (no <pid>.listen.json in ${dir}) within 0.3 s`,
+      'no process of the server listened on a TCP port (a Node process reports the first port it listens on; for a server that is not Node, give ready.port or ready.output) within 0.3 s',
     );
     expect(error.lastLines).toEqual(['waiting for the database...']);
   });
