@@ -118,6 +118,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       logFile: paths.log,
     });
     const exited = performance.now();
+    const stopMs = outcome.stoppedAt === undefined ? undefined : Date.now() - outcome.stoppedAt;
 
     const { processes: parts, warnings } = await engine.collect(ctx);
     const combined = combineProcesses(
@@ -161,6 +162,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       threads: byProcess.reduce((sum, p) => sum + p.threads.length, 0),
       byProcess,
       sampleCount: samples,
+      ...(stopMs === undefined ? {} : { stopMs }),
       postProcessMs: performance.now() - exited,
       ...(load ? { load: loadSummary(load) } : {}),
       topSelf: combined

@@ -66,6 +66,12 @@ export interface CpuResult {
   sampleCount: number;
   /** A server's load: requests, errors, throughput and latency (docs/cpu-json.md). */
   load?: LoadSummary;
+  /**
+   * From the signal that stopped the workload on purpose (after its duration, or when a server's
+   * load ended) to the end of its process tree, ms: with postProcessMs, the time from the load's
+   * end to the flamegraph on disk.
+   */
+  stopMs?: number;
   /** From the workload's exit to the last output file on disk, ms. */
   postProcessMs: number;
   topSelf: FunctionStat[];
