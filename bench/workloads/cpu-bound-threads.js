@@ -2,22 +2,7 @@
 // each run rounds/threads of it while the main thread waits, for the overhead of profiling every
 // thread. Usage: node cpu-bound-threads.js [threads=4] [rounds=110]
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
-
-function inner(i) {
-  return Math.sqrt(i) * Math.sin(i);
-}
-
-function middle(from, to) {
-  let x = 0;
-  for (let i = from; i < to; i++) x += inner(i);
-  return x;
-}
-
-function outer(first, rounds) {
-  let x = 0;
-  for (let r = first; r < first + rounds; r++) x += middle(r * 1e6, (r + 1) * 1e6);
-  return x;
-}
+import { outer } from './cpu-bound.js';
 
 if (isMainThread) {
   const threads = Number(process.argv[2] ?? 4);
@@ -29,6 +14,6 @@ if (isMainThread) {
   );
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
 } else {
-  const result = outer(workerData.first, workerData.rounds);
+  const result = outer(workerData.rounds, workerData.first);
   if (Number.isNaN(result)) console.log(result);
 }
