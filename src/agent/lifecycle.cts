@@ -2,14 +2,14 @@
  * Runs the agent's finishers when the process ends for any reason (normal exit, process.exit,
  * uncaught exception, SIGINT/SIGTERM/SIGHUP) and leaves `<pid>.json` saying how it ended and what
  * it used (CPU time, peak RSS); in a worker thread, when the thread ends or is about to be stopped
- * (threads.cts), leaving `<pid>.t<threadId>.json`. Either way, the workers a thread started are
- * flushed before it ends, since they end with it.
+ * (worker-flush.cts), leaving `<pid>.t<threadId>.json`.
+ *
+ * The thread modules are required only where threads are followed: `timing` mode, which runs in
+ * every process profile validate times, loads neither.
  */
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { artifactNames, type ProcessRecord, type ThreadRecord } from './protocol.cjs';
-import { flushWorkersSync } from './threads.cjs';
-import { keepWhenStopped } from './worker-flush.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
 /**
@@ -39,7 +39,6 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
   const record = (endedBy: string, exitCode?: number): void => {
     if (done) return;
     done = true;
-    flushWorkersSync();
     let files: string[] = [];
     try {
       files = finish(true);
@@ -88,6 +87,8 @@ export function onProcessEnd(artifactDir: string, finish: Finisher, exitOnSignal
 
 /** The worker-thread counterpart of onProcessEnd (signals are not delivered to workers). */
 export function onThreadEnd(artifactDir: string, { finish, flushParked = () => {} }: Recorder): void {
+  const { flushWorkersSync } = require('./threads.cjs') as typeof import('./threads.cjs');
+  const { keepWhenStopped } = require('./worker-flush.cjs') as typeof import('./worker-flush.cjs');
   const startedAt = Date.now();
   const files = new Set<string>();
   let ended = false;
@@ -95,6 +96,7 @@ export function onThreadEnd(artifactDir: string, { finish, flushParked = () => {
     if (ended) return;
     const final = endedBy === 'exit';
     ended = final;
+    // Its own workers end with it: they flush first.
     if (final) flushWorkersSync();
     try {
       for (const name of finish(final)) files.add(name);

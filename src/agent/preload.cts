@@ -83,13 +83,21 @@ function start(artifactDir: string): void {
     reportFirstListen(artifactDir);
   }
   // `timing` only times processes: it neither follows threads nor adds their cost.
-  if (mode !== 'timing') {
-    const { trackWorkers } = require('./threads.cjs') as typeof import('./threads.cjs');
-    trackWorkers(artifactDir);
+  if (mode === 'timing') {
+    if (isMainThread) onProcessEnd(artifactDir, () => [], false);
+    return;
   }
+  const { trackWorkers, flushWorkersSync } = require('./threads.cjs') as typeof import('./threads.cjs');
+  trackWorkers(artifactDir);
   if (isMainThread) {
-    onProcessEnd(artifactDir, startRecording(artifactDir).finish, mode === 'cpu-prof' && hasCpuProfFlag);
-  } else if (mode !== 'timing' && mode !== 'source-maps') {
+    const { finish } = startRecording(artifactDir);
+    // The process's workers end with it: they flush first.
+    const flushAll: Finisher = (final) => {
+      flushWorkersSync();
+      return finish(final);
+    };
+    onProcessEnd(artifactDir, flushAll, mode === 'cpu-prof' && hasCpuProfFlag);
+  } else if (mode !== 'source-maps') {
     // 0x (source-maps mode) profiles the main thread only: its workers record nothing.
     onThreadEnd(artifactDir, startRecording(artifactDir));
   }

@@ -47,8 +47,9 @@ describe.each(['pprof', 'cpu-prof'])('worker threads, %s engine', (engine) => {
 
   it('a piscina pool with its defaults: threads parked in Atomics.wait, then destroyed', async () => {
     const result = await profile(engine, 'piscina');
-    // 24 tasks of 40 ms over 2 threads: about 1 s of pooledTask, most of the busy time.
-    expect(fn(result, 'pooledTask')?.totalShare).toBeGreaterThan(0.5);
+    // 24 tasks of 40 ms of CPU over 2 threads: about 1 s of pooledTask, the most of the busy time
+    // (lost, it would be none of it).
+    expect(fn(result, 'pooledTask')?.totalShare).toBeGreaterThan(0.4);
     expect(result.warning).toBeUndefined();
     expect(result.byProcess[0]?.threads.map((t) => t.name)).toEqual([
       'main thread',
