@@ -11,11 +11,17 @@ import type { RunningProcess } from '../runner/run-process.js';
 import { type CommandLoadEnd, runLoadCommand } from './command-load.js';
 import type { LoadFigures } from './http-load.js';
 
-/** What a server's load did, in every result: the built-in load's figures, or the command's end. */
-export type LoadResult = { port: number; host: string; readyMs: number } & (
-  | ({ kind: 'http' } & LoadFigures)
-  | ({ kind: 'command' } & CommandLoadEnd)
-);
+/**
+ * What a server's load did, in every result: the built-in load's figures, or the command's end;
+ * `startedAt` and `endedAt` (epoch ms) say when it ran, for charts and per-request rates.
+ */
+export type LoadResult = {
+  port: number;
+  host: string;
+  readyMs: number;
+  startedAt: number;
+  endedAt: number;
+} & (({ kind: 'http' } & LoadFigures) | ({ kind: 'command' } & CommandLoadEnd));
 
 export interface DriveContext {
   /** Where the agent writes `<pid>.listen.json`. */
@@ -65,11 +71,17 @@ function withLastLines(error: unknown): unknown {
 
 async function runLoad(plan: LoadPlan, ready: Ready, ctx: DriveContext, signal: AbortSignal) {
   if (plan.kind === 'command') {
-    return { kind: 'command' as const, ...(await runLoadCommand(plan.argv, ready.port, ctx, signal)) };
+    const startedAt = Date.now();
+    const end = await runLoadCommand(plan.argv, ready.port, ctx, signal);
+    return { kind: 'command' as const, startedAt, endedAt: Date.now(), ...end };
   }
   // Imported only here: autocannon and its histogram cost 150-600 ms to load, for server workloads only.
   const { runHttpLoad } = await import('./http-load.js');
-  return { kind: 'http' as const, ...(await runHttpLoad(ready, { ...plan.options, signal })) };
+  const figures = await runHttpLoad(ready, { ...plan.options, signal });
+  // The timeline runs from the first request to the end (or the stop) of the load.
+  const startedAt = figures.timeline[0]?.t ?? Date.now();
+  const endedAt = figures.timeline.at(-1)?.t ?? startedAt;
+  return { kind: 'http' as const, startedAt, endedAt, ...figures };
 }
 
 /**

@@ -59,6 +59,13 @@ export interface HttpLoadOptions {
    */
   timeoutSeconds?: number;
   /**
+   * Milliseconds between the points of the figures' `timeline` (cumulative responses over time, for
+   * rates per request). A timer reads a counter the response handler increments: nothing more per
+   * request, and about 600 points for a minute of load.
+   * @default 100
+   */
+  timelineIntervalMs?: number;
+  /**
    * Stops the load; the figures measured so far are still returned, with `stopped: 'aborted'`.
    * @default undefined
    */
@@ -73,6 +80,7 @@ export const HTTP_LOAD_DEFAULTS = {
   durationSeconds: 10,
   pipelining: 1,
   timeoutSeconds: 10,
+  timelineIntervalMs: 100,
 } as const;
 
 /** autocannon's lib/httpMethods.js (it throws on any other while connecting), less HEAD (see above). */
@@ -91,7 +99,15 @@ function noLineBreak(what: string, text: string): string {
   return text;
 }
 
-/** Checks `options` and maps them onto autocannon's option names (without url, signal, sampling). */
+/** `timelineIntervalMs`, checked: at least 1 ms and finite. */
+export function timelineIntervalOf(options: HttpLoadOptions): number {
+  const interval = options.timelineIntervalMs ?? HTTP_LOAD_DEFAULTS.timelineIntervalMs;
+  if (!(interval >= 1 && Number.isFinite(interval)))
+    throw new UserError(`load option timelineIntervalMs must be at least 1 (ms), not ${interval}`);
+  return interval;
+}
+
+/** Checks `options` and maps them onto autocannon's option names (without url, signal, sampling, timeline). */
 export function resolveLoadOptions(options: HttpLoadOptions): Record<string, unknown> {
   const paths = options.paths ?? HTTP_LOAD_DEFAULTS.paths;
   if (paths.length === 0) throw new UserError('load option paths must name at least one path');

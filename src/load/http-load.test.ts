@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../util/user-error.js';
-import { runHttpLoad } from './http-load.js';
+import { type LoadProgress, runHttpLoad } from './http-load.js';
 import { LatencyHistogram } from './latency-histogram.js';
 
 const servers: Server[] = [];
@@ -58,6 +58,50 @@ describe('runHttpLoad', () => {
     // Microsecond resolution: autocannon's own histogram would give whole milliseconds (0 here).
     expect([p50, p90, p99, max].some((v) => !Number.isInteger(v))).toBe(true);
     expect(LatencyHistogram.decode(figures.latencyHistogram).count).toBe(figures.requests);
+  });
+
+  it('records when the responses came: cumulative counts every timelineIntervalMs', async () => {
+    // 5 ms per response on each of 2 connections: about 400 responses a second, evenly.
+    const port = await serve((_req, res) => {
+      setTimeout(() => res.end('ok'), 5);
+    });
+    const before = Date.now();
+    const figures = await runHttpLoad(
+      { host: '127.0.0.1', port },
+      { durationSeconds: 1.5, connections: 2, timelineIntervalMs: 50 },
+    );
+    const after = Date.now();
+    const { timeline } = figures;
+    expect(timeline[0]).toEqual({ t: expect.any(Number), requests: 0 });
+    expect(timeline[0]?.t).toBeGreaterThanOrEqual(before);
+    expect(timeline.at(-1)?.requests).toBe(figures.requests);
+    expect(timeline.at(-1)?.t).toBeLessThanOrEqual(after);
+    // Times and counts never go back; a point every 50 ms (a busy machine may skip a few).
+    for (let i = 1; i < timeline.length; i++) {
+      const [a, b] = [timeline[i - 1], timeline[i]] as [LoadProgress, LoadProgress];
+      expect(b.t).toBeGreaterThan(a.t);
+      expect(b.requests).toBeGreaterThanOrEqual(a.requests);
+    }
+    expect(timeline.length).toBeGreaterThan(20);
+    expect(timeline.length).toBeLessThan(40);
+    // The slope of the timeline is the response rate.
+    const first = timeline[0] as LoadProgress;
+    const last = timeline.at(-1) as LoadProgress;
+    const rate = (last.requests - first.requests) / ((last.t - first.t) / 1000);
+    expect(Math.abs(rate / figures.rps - 1)).toBeLessThan(0.1);
+  });
+
+  it('ends the timeline where the load was stopped', async () => {
+    const port = await serve(hello);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const figures = await runHttpLoad(
+      { host: '127.0.0.1', port },
+      { durationSeconds: 30, signal: controller.signal },
+    );
+    const last = figures.timeline.at(-1) as LoadProgress;
+    expect(last.requests).toBe(figures.requests);
+    expect(last.t - (figures.timeline[0] as LoadProgress).t).toBeLessThan(figures.durationMs + 50);
   });
 
   it('sends exactly `amount` requests, the paths in turn on every connection', async () => {
@@ -212,6 +256,7 @@ describe('runHttpLoad', () => {
       [{ amount: 2.5 }, /amount must be a whole number/],
       [{ timeoutSeconds: 0.5 }, /timeoutSeconds must be at least 1/],
       [{ durationSeconds: 0 }, /durationSeconds must be a number of seconds above 0/],
+      [{ timelineIntervalMs: 0 }, /timelineIntervalMs must be at least 1/],
       [{ headers: { 'x-a': 'b\r\nx-evil: 1' } }, /must not contain a line break/],
       [{ headers: { 'bad header': 'x' } }, /not a valid HTTP header name/],
     ];

@@ -5,7 +5,7 @@
  * away all resolve with them, told apart by `stopped`.
  */
 import { createRequire } from 'node:module';
-import { type HttpLoadOptions, resolveLoadOptions } from './http-load-options.js';
+import { type HttpLoadOptions, resolveLoadOptions, timelineIntervalOf } from './http-load-options.js';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.js';
 
 export type { HttpLoadOptions } from './http-load-options.js';
@@ -14,6 +14,12 @@ export type { HttpLoadOptions } from './http-load-options.js';
 export interface LoadTarget {
   host: string;
   port: number;
+}
+
+/** One point of a load's timeline: responses received (cumulative, any status) by epoch ms `t`. */
+export interface LoadProgress {
+  t: number;
+  requests: number;
 }
 
 /** What one load run measured. The same fields whether it ran to its end or was stopped. */
@@ -39,6 +45,12 @@ export interface LoadFigures {
   latencyMs: LatencySummary;
   /** `LatencyHistogram.encode()` of this run: merge several with `LatencyHistogram.merge`. */
   latencyHistogram: string;
+  /**
+   * Cumulative responses over time, every `timelineIntervalMs`: the first point (0 requests) when the
+   * load starts, the last when it ends or is stopped (its count is `requests`). Memory growth per
+   * request is read against it (memory/collect.ts).
+   */
+  timeline: LoadProgress[];
   /**
    * Why the load ended early: `aborted` (the signal), `server-gone` (a connection was refused:
    * nothing listens on the port any more, or never did). Absent when it ran its duration or amount.
@@ -82,6 +94,7 @@ const urlHost = ({ host, port }: LoadTarget): string =>
  */
 export async function runHttpLoad(target: LoadTarget, options: HttpLoadOptions = {}): Promise<LoadFigures> {
   const resolved = resolveLoadOptions(options);
+  const timelineIntervalMs = timelineIntervalOf(options);
   const { signal } = options;
   const latencies = LatencyHistogram.create();
   const clients: AutocannonClient[] = [];
@@ -89,10 +102,28 @@ export async function runHttpLoad(target: LoadTarget, options: HttpLoadOptions =
   let stoppedAt: number | undefined;
   let stopped: LoadFigures['stopped'];
   let firstError: string | undefined;
+  // The timeline: the response handler only counts; a timer writes the count down. Per response that
+  // is one increment, where a timestamp per response would be a clock read and an array slot.
+  let responses = 0;
+  const timeline: LoadProgress[] = [];
+  const mark = (): void => {
+    const t = Date.now();
+    const last = timeline[timeline.length - 1];
+    if (last?.t === t) last.requests = responses;
+    else timeline.push({ t, requests: responses });
+  };
+  let ticking: ReturnType<typeof setInterval> | undefined;
+  const endTimeline = (): void => {
+    if (ticking === undefined) return;
+    clearInterval(ticking);
+    ticking = undefined;
+    mark();
+  };
 
   return new Promise<LoadFigures>((resolve, reject) => {
     const done = (error: Error | null, raw: AutocannonRawResult): void => {
       signal?.removeEventListener('abort', onAbort);
+      endTimeline();
       if (error) {
         reject(error);
         return;
@@ -109,6 +140,7 @@ export async function runHttpLoad(target: LoadTarget, options: HttpLoadOptions =
         durationMs,
         latencyMs: latencies.summary(),
         latencyHistogram: latencies.encode(),
+        timeline,
         ...(stopped ? { stopped } : {}),
         ...(firstError === undefined ? {} : { firstError }),
       });
@@ -141,12 +173,19 @@ export async function runHttpLoad(target: LoadTarget, options: HttpLoadOptions =
       stoppedAt = performance.now();
       instance.stop();
       for (const client of clients) client.destroy();
+      endTimeline();
     };
     function onAbort(): void {
       stop('aborted');
     }
+    mark();
+    ticking = setInterval(mark, timelineIntervalMs);
+    ticking.unref();
     // Every response autocannon counts is recorded here too (destroyed clients emit no more).
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.recordMs(ms));
+    instance.on('response', (_client, _status, _bytes, ms) => {
+      responses++;
+      latencies.recordMs(ms);
+    });
     instance.on('reqError', (error) => {
       firstError ??= error.message;
       if (error.code === 'ECONNREFUSED') stop('server-gone');

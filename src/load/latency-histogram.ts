@@ -86,10 +86,21 @@ export class LatencyHistogram {
     return this.histogram.totalCount;
   }
 
+  /** The mean of every value in ms (each counted at its bucket's middle); 0 when nothing was recorded. */
+  get meanMs(): number {
+    return this.count === 0 ? 0 : this.histogram.mean / 1000;
+  }
+
+  /** The standard deviation of every value in ms (over all n values, not n - 1); 0 when empty. */
+  get stddevMs(): number {
+    return this.count === 0 ? 0 : this.histogram.stdDeviation / 1000;
+  }
+
   /**
    * The latency at `percentile` (0-100) in ms: the nearest-rank value (the smallest recorded value
    * with at least `percentile`% of all values at or below it), reported as the upper end of its
-   * histogram bucket. 0 when nothing was recorded.
+   * histogram bucket; the 0th percentile is the lowest recorded value, as the lower end of its
+   * bucket. 0 when nothing was recorded.
    */
   percentileMs(percentile: number): number {
     if (this.count === 0) return 0;

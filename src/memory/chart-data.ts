@@ -1,9 +1,10 @@
 /**
  * What the memory chart (render/memory-chart.ts) draws for one result: each measured series, the
- * curve of the model behind its verdict over the analysed range, the warm-up cut, and the title and
- * subtitle that state the verdicts. Computed here, with the analysis, so the renderer only draws.
+ * curve of the model behind its verdict over the analysed range, the warm-up cut, a band for when a
+ * server's load ran, and the title and subtitle that state the verdicts (the title with the growth
+ * per 1,000 requests under load). Computed here, with the analysis, so the renderer only draws.
  */
-import type { ChartedMetric, MemoryChartData, MemoryChartLine } from '../render/memory-chart.js';
+import type { ChartBand, ChartedMetric, MemoryChartData, MemoryChartLine } from '../render/memory-chart.js';
 import { formatBytes, type GrowthKind, type GrowthVerdict } from './classify.js';
 import { chosenModel, modelCurve } from './model-curve.js';
 import type { MemoryResult, MetricVerdict } from './result.js';
@@ -18,8 +19,8 @@ const LINES: { metric: ChartedMetric; label: string }[] = [
 
 const SEVERITY: GrowthKind[] = ['insufficient data', 'stable', 'linear', 'exponential'];
 
-const signedRate = (bytesPerSec: number): string =>
-  `${bytesPerSec > 0 ? '+' : ''}${formatBytes(bytesPerSec)}/s`;
+const signedBytes = (bytes: number): string => `${bytes > 0 ? '+' : ''}${formatBytes(bytes)}`;
+const signedRate = (bytesPerSec: number): string => `${signedBytes(bytesPerSec)}/s`;
 
 /** `linear, +51.2 KB/s`, `exponential, doubling every 4.9 s`, `insufficient data`. */
 function verdictPhrase(verdict: GrowthVerdict): string {
@@ -38,16 +39,21 @@ function worstMetric(metrics: readonly MetricVerdict[]): MetricVerdict | undefin
   return worst;
 }
 
+/** `memory/leaky: linear, +186.0 KB/s, +1.95 MB/1k requests (V8 heap used)`: short, as titles must be. */
 function titleOf(result: Pick<MemoryResult, 'metrics' | 'suite' | 'workload'>): string {
   const name = `${result.suite}/${result.workload}`;
   const worst = worstMetric(result.metrics);
   if (worst === undefined) return `${name}: memory (not classified)`;
-  return `${name}: ${verdictPhrase(worst.verdict)} (${worst.label})`;
+  const perRequests = worst.verdict.slopeBytesPer1kRequests;
+  const grows = worst.verdict.verdict === 'linear' || worst.verdict.verdict === 'exponential';
+  const extra = grows && perRequests !== undefined ? `, ${signedBytes(perRequests)}/1k requests` : '';
+  return `${name}: ${verdictPhrase(worst.verdict)}${extra} (${worst.label})`;
 }
 
-/** The chart's data for one workload's samples and verdicts. */
+/** The chart's data for one workload's samples and verdicts (and its load, for a server). */
 export function memoryChartData(
-  result: Pick<MemoryResult, 'samples' | 'metrics' | 'suite' | 'workload'>,
+  result: Pick<MemoryResult, 'samples' | 'metrics' | 'suite' | 'workload'> &
+    Pick<Partial<MemoryResult>, 'load'>,
 ): MemoryChartData {
   const lines: MemoryChartLine[] = [];
   let warmupSec: number | undefined;
@@ -71,5 +77,10 @@ export function memoryChartData(
     subtitle: result.metrics.map((m) => `${m.label}: ${verdictPhrase(m.verdict)}`).join(' · '),
     lines,
   };
-  return warmupSec === undefined ? data : { ...data, warmupSec };
+  if (warmupSec !== undefined) data.warmupSec = warmupSec;
+  if (result.load) {
+    const band: ChartBand = { fromSec: result.load.startSec, toSec: result.load.endSec, label: 'load' };
+    data.bands = [band];
+  }
+  return data;
 }

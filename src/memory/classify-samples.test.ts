@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussian, seededRandom } from '../../test/support/synthetic-series.js';
-import { classifySamples, iterationRate } from './classify-samples.js';
+import { classifySamples, countRate, iterationRate } from './classify-samples.js';
 import type { MemorySample } from './series.js';
 
 const MB = 1e6;
@@ -39,6 +39,35 @@ describe('classifySamples', () => {
     expect(verdict.slopeBytesPerIteration).toBeUndefined();
   });
 
+  it("gives growth per 1,000 requests of a server's load, which starts after start-up", () => {
+    // A server ready at 1.5 s, then 400 responses/s; its heap keeps 2 KB per request (800 KB/s).
+    const noise = gaussian(seededRandom(4));
+    const samples: MemorySample[] = Array.from({ length: 201 }, (_, i) => {
+      const t = i / 10;
+      const requests = Math.round(400 * Math.max(0, t - 1.5));
+      return {
+        t,
+        rss: 90 * MB + 0.3 * MB * noise(),
+        heapUsed: 12 * MB + 2e3 * requests + 0.1 * MB * noise(),
+        requests,
+      };
+    });
+    const heap = classifySamples(samples, 'heapUsed');
+    expect(heap.verdict).toBe('linear');
+    expect(heap.slopeBytesPer1kRequests).toBeGreaterThan(1.9e6);
+    expect(heap.slopeBytesPer1kRequests).toBeLessThan(2.1e6);
+    expect(heap.slopeBytesPerIteration).toBeUndefined();
+    const rss = classifySamples(samples, 'rss');
+    expect(rss.verdict).toBe('stable');
+    // A stable metric still has its (small) figure per request, beside its rate per second.
+    expect(Math.abs(rss.slopeBytesPer1kRequests ?? Number.NaN)).toBeLessThan(0.2e6);
+  });
+
+  it('gives no rate per request or iteration for insufficient data', () => {
+    const samples: MemorySample[] = [0, 0.1, 0.2].map((t) => ({ t, rss: MB, requests: t * 1000 }));
+    expect(classifySamples(samples, 'rss').slopeBytesPer1kRequests).toBeUndefined();
+  });
+
   it('says insufficient data for a metric the samples do not carry', () => {
     const samples = leakyRun(3).map(({ heapUsed: _, ...rest }) => rest);
     expect(classifySamples(samples, 'heapUsed').verdict).toBe('insufficient data');
@@ -66,5 +95,17 @@ describe('iterationRate', () => {
         0,
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('countRate', () => {
+  it('reads requests as iterations are read', () => {
+    const samples: MemorySample[] = Array.from({ length: 50 }, (_, i) => ({
+      t: i / 10,
+      rss: MB,
+      requests: 30 * i,
+    }));
+    expect(countRate(samples, 'requests', 1)).toBeCloseTo(300, 6);
+    expect(countRate(samples, 'iteration', 1)).toBeUndefined();
   });
 });

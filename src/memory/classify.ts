@@ -54,6 +54,8 @@ export interface GrowthVerdict {
   doublingTimeSec?: number;
   /** Growth per reported iteration; set by `classifySamples` when the workload reports iterations. */
   slopeBytesPerIteration?: number;
+  /** Growth per 1,000 responses of the built-in load; set by `classifySamples` for a server under load. */
+  slopeBytesPer1kRequests?: number;
   /** Every model fitted to the envelope, whether chosen or not. */
   models: ModelFit[];
   /** One sentence saying why, with the numbers. */

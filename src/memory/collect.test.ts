@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HeapReading, ProbeRecord } from '../agent/protocol.cjs';
-import { collectSeries } from './collect.js';
+import { collectSeries, requestsAt } from './collect.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -48,6 +48,20 @@ describe('collectSeries', () => {
       [0.1, 11e6, 1100 + 500, 2],
       [0.2, 12e6, 1200 + 600, 5],
     ]);
+  });
+
+  it("counts a load's responses at each reading from its timeline: 0 before, the total after", async () => {
+    const dir = artifacts({ '10.memory.jsonl': [heap(0, 1000)] });
+    const load = [
+      { t: T0 + 150, requests: 0 },
+      { t: T0 + 250, requests: 100 },
+      { t: T0 + 350, requests: 300 },
+    ];
+    const readings = [0, 100, 200, 300, 400].map((t) => rss(t, 1e6));
+    const { samples } = await collectSeries(dir, readings, T0, 100, Number.POSITIVE_INFINITY, load);
+    expect(samples.map((s) => s.requests)).toEqual([0, 0, 50, 200, 300]);
+    const without = await collectSeries(dir, readings, T0, 100);
+    expect(without.samples.every((s) => s.requests === undefined)).toBe(true);
   });
 
   it('leaves out every reading taken after the stop signal (shutdown, not workload)', async () => {
@@ -96,5 +110,26 @@ describe('collectSeries', () => {
     const { samples } = await collectSeries(dir, timeline, T0, 100);
     // At 2 s the main thread's reading is stale but the parked worker's is not; at 4 s it has ended.
     expect(samples.map((s) => s.heapUsed)).toEqual([300, undefined]);
+  });
+});
+
+describe('requestsAt', () => {
+  const timeline = [
+    { t: 1000, requests: 0 },
+    { t: 1100, requests: 40 },
+    { t: 1200, requests: 40 },
+    { t: 1300, requests: 100 },
+  ];
+  it('interpolates between the points of the timeline', () => {
+    expect(requestsAt(timeline, 1050)).toBe(20);
+    expect(requestsAt(timeline, 1150)).toBe(40);
+    expect(requestsAt(timeline, 1275)).toBe(85);
+    expect(requestsAt(timeline, 1100)).toBe(40);
+  });
+  it('is 0 before the load and its total after; 0 without a timeline', () => {
+    expect(requestsAt(timeline, 999)).toBe(0);
+    expect(requestsAt(timeline, 5000)).toBe(100);
+    expect(requestsAt([], 1000)).toBe(0);
+    expect(requestsAt([{ t: 1000, requests: 7 }], 1000)).toBe(7);
   });
 });

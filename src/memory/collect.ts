@@ -2,12 +2,13 @@
  * Turns what a memory run left behind into one series: the runner's RSS readings of the whole
  * process tree are the timeline; at each of them the V8 figures of every thread of every Node
  * process (each a V8 heap of its own; their latest reading, unless it is stale) are summed, and the
- * iterations reported through the probe counted. Each thread's own readings are kept too, for the
- * series file. Readings after `endAt` (the runner's stop signal) are shutdown, not workload, and are
- * left out.
+ * iterations reported through the probe counted, and for a server under the built-in load the
+ * responses it had given by then. Each thread's own readings are kept too, for the series file.
+ * Readings after `endAt` (the runner's stop signal) are shutdown, not workload, and are left out.
  */
 import { artifactNames, type HeapReading, type ProbeRecord, type ThreadStart } from '../agent/protocol.cjs';
 import { readJsonLines, readThreadRecords } from '../engines/agent-records.js';
+import type { LoadProgress } from '../load/http-load.js';
 import type { RssReading } from '../runner/rss-sampler.js';
 import type { MemorySample } from './series.js';
 
@@ -44,12 +45,39 @@ export interface CollectedSeries {
   threads: ThreadHeapSeries[];
 }
 
+/**
+ * Responses by epoch ms `at` on a load's timeline (points in time order): 0 before it starts, its
+ * last count after it ends, and between two points the straight line through them (the timeline's
+ * points are 100 ms apart, as the readings are, so a step would shift counts by up to one interval).
+ */
+export function requestsAt(timeline: readonly LoadProgress[], at: number): number {
+  const first = timeline[0];
+  const last = timeline[timeline.length - 1];
+  if (first === undefined || last === undefined || at < first.t) return 0;
+  if (at >= last.t) return last.requests;
+  let lo = 0;
+  let hi = timeline.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((timeline[mid] as LoadProgress).t <= at) lo = mid;
+    else hi = mid;
+  }
+  const a = timeline[lo] as LoadProgress;
+  const b = timeline[hi] as LoadProgress;
+  return a.requests + ((b.requests - a.requests) * (at - a.t)) / (b.t - a.t);
+}
+
+/**
+ * `requestTimeline`: the built-in load's cumulative responses over time (http-load.ts `timeline`), for
+ * a server under load; each sample then carries `requests`.
+ */
 export async function collectSeries(
   dir: string,
   rss: RssReading[],
   startedAt: number,
   intervalMs: number,
   endAt: number = Number.POSITIVE_INFINITY,
+  requestTimeline: readonly LoadProgress[] = [],
 ): Promise<CollectedSeries> {
   const heaps = await readJsonLines<HeapReading>(dir, 'memory');
   const probes = await readJsonLines<ProbeRecord>(dir, 'probe');
@@ -105,6 +133,7 @@ export async function collectSeries(
     if (reporting > 0) Object.assign(sample, { heapUsed, heapTotal, external, arrayBuffers });
     const done = latestAt(counted, reading.t);
     if (counted.length > 0) sample.iteration = done?.total ?? 0;
+    if (requestTimeline.length > 0) sample.requests = Math.round(requestsAt(requestTimeline, reading.t));
     return sample;
   });
   const threads = heaps.map(({ pid, threadId, rows }): ThreadHeapSeries => {

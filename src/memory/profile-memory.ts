@@ -1,7 +1,9 @@
 /**
  * Runs one workload under memory sampling end to end: RSS of the whole process tree from outside
  * (pidusage), V8 figures and in-use heap profiles from inside (the agent in memory mode), then the
- * series, verdicts, growing allocation sites, budgets and files. A crash or timeout still yields a
+ * series, verdicts, growing allocation sites, budgets and files. A server (a target with `server`) is
+ * loaded once it is ready and stopped when its load ends, as `profile cpu` does it; its samples then
+ * count the responses given so far, for growth per 1,000 requests. A crash or timeout still yields a
  * result with everything measured up to that point.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +19,8 @@ import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
 import { agentPath, withNodeOptions } from '../engines/paths.js';
 import { threadName } from '../engines/threads.js';
+import { type LoadResult, serverDrive } from '../load/drive-server.js';
+import { loadSummary } from '../load/summary.js';
 import { toPprof } from '../model/pprof.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { renderMemoryChart } from '../render/memory-chart.js';
@@ -30,7 +34,7 @@ import { collectSeries } from './collect.js';
 import { heapSiteGrowth } from './heap-growth.js';
 import { readHeapProfiles } from './heap-profiles.js';
 import { anyGrowth, overallVerdict } from './overall.js';
-import type { MemoryFiles, MemoryResult, MetricVerdict } from './result.js';
+import type { MemoryFiles, MemoryLoad, MemoryResult, MetricVerdict } from './result.js';
 import type { MemoryMetric, MemorySample } from './series.js';
 import { seriesToCsv, seriesToJson } from './series-files.js';
 
@@ -88,6 +92,15 @@ function classifyMetrics(samples: MemorySample[]): MetricVerdict[] {
   );
 }
 
+/** The load's figures for the result, timed on the series' clock (seconds from `startedAt`). */
+function memoryLoad(load: LoadResult, startedAt: number): MemoryLoad {
+  return {
+    ...loadSummary(load),
+    startSec: (load.startedAt - startedAt) / 1000,
+    endSec: (load.endedAt - startedAt) / 1000,
+  };
+}
+
 export async function profileMemory(target: MemoryTarget, options: MemoryRunOptions): Promise<MemoryResult> {
   const paths = memoryPaths(options.outDir, target.suite, target.workload);
   const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-mem-'));
@@ -104,9 +117,20 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     let spawnedAt = startedAt;
     let abortedAt = options.signal?.aborted ? Date.now() : undefined;
     options.signal?.addEventListener('abort', () => (abortedAt ??= Date.now()), { once: true });
+    // A server: ready, loaded, then stopped. The load command runs with the workload's own
+    // environment: not sampled by the agent, not in the sampled tree.
+    const server =
+      target.server &&
+      serverDrive(target.server, {
+        artifactDir,
+        logFile: paths.log,
+        cwd: target.spec.cwd,
+        env: target.spec.env,
+      });
     const outcome = await runProcess(
       { ...target.spec, env },
       {
+        ...(server ? { drive: server.drive } : {}),
         timeoutMs: target.timeoutMs,
         ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
         ...(options.signal ? { signal: options.signal } : {}),
@@ -120,20 +144,23 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     const rss = (await sampler?.stop()) ?? [];
     // Once the runner has signalled the tree to stop, what follows is shutdown (the agent's final
     // heap profile, exit hooks, processes ending one by one), not the workload: those readings
-    // would make the final RSS and the end of the fitted trend about shutting down.
+    // would make the final RSS and the end of the fitted trend about shutting down. A server is
+    // stopped when its load ends (or its drive failed): the runner says when.
     const stopSentAt = outcome.stoppedAfterDuration
       ? spawnedAt + (target.durationMs ?? 0)
       : outcome.state === 'timeout'
         ? spawnedAt + target.timeoutMs
         : outcome.state === 'interrupted'
           ? abortedAt
-          : undefined;
+          : outcome.stoppedAt;
+    const loaded = server?.result();
     const { samples, processes, threads } = await collectSeries(
       artifactDir,
       rss,
       startedAt,
       options.intervalMs,
       stopSentAt,
+      loaded?.kind === 'http' ? loaded.timeline : [],
     );
     const metrics = classifyMetrics(samples);
     const verdict = overallVerdict(metrics);
@@ -165,6 +192,7 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
       peakRss,
       averageRss,
       finalRss,
+      ...(loaded ? { load: memoryLoad(loaded, startedAt) } : {}),
       topGrowingSites,
       budgets: checkBudgets(component, target.budget, { peakRss, verdict, leak }),
       files,

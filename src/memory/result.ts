@@ -3,6 +3,7 @@
  * the terminal summary, `--json` (docs/memory-json.md), memory_summary.md and the files writer.
  */
 import type { CpuState } from '../cpu/result.js';
+import type { LoadSummary } from '../load/summary.js';
 import type { GrowthKind, GrowthVerdict } from './classify.js';
 import type { MemoryMetric, MemorySample } from './series.js';
 
@@ -45,6 +46,16 @@ export interface MemoryFiles {
   log?: string;
 }
 
+/**
+ * A server's load in a memory result: what every result says of it (load/summary.ts), and when it ran
+ * on the series' clock, for the chart's band.
+ */
+export interface MemoryLoad extends LoadSummary {
+  /** When the load started and ended, seconds from the start of the run (the samples' `t`). */
+  startSec: number;
+  endSec: number;
+}
+
 export interface MemoryResult {
   suite: string;
   workload: string;
@@ -77,6 +88,11 @@ export interface MemoryResult {
   peakRss: number;
   averageRss: number;
   finalRss: number;
+  /**
+   * A server's load, when the workload ran as one: its figures and when it ran. Samples then carry
+   * the responses given so far (`requests`), and each verdict the growth per 1,000 of them.
+   */
+  load?: MemoryLoad;
   /** Allocation sites that grew most between the early and the last heap profile. */
   topGrowingSites: HeapSiteGrowth[];
   budgets: BudgetCheck[];

@@ -16,15 +16,16 @@ describe('seriesToCsv', () => {
         external: 50,
         arrayBuffers: 10,
         iteration: 7,
+        requests: 1200,
       },
       { t: 0.4, rss: 3000, heapUsed: Number.NaN },
     ];
     expect(seriesToCsv(samples)).toBe(
       [
-        't_s,rss_bytes,heap_used_bytes,heap_total_bytes,external_bytes,array_buffers_bytes,iteration',
-        '0,1000,,,,,',
-        '0.3,2000,300,400,50,10,7',
-        '0.4,3000,,,,,',
+        't_s,rss_bytes,heap_used_bytes,heap_total_bytes,external_bytes,array_buffers_bytes,iteration,requests',
+        '0,1000,,,,,,',
+        '0.3,2000,300,400,50,10,7,1200',
+        '0.4,3000,,,,,,',
         '',
       ].join('\n'),
     );
@@ -32,7 +33,7 @@ describe('seriesToCsv', () => {
 
   it('writes only the header for no samples', () => {
     expect(seriesToCsv([]).split('\n')).toEqual([
-      't_s,rss_bytes,heap_used_bytes,heap_total_bytes,external_bytes,array_buffers_bytes,iteration',
+      't_s,rss_bytes,heap_used_bytes,heap_total_bytes,external_bytes,array_buffers_bytes,iteration,requests',
       '',
     ]);
   });
@@ -53,6 +54,7 @@ describe('seriesToJson', () => {
       'external',
       'arrayBuffers',
       'iteration',
+      'requests',
     ]);
     expect(doc.samples).toHaveLength(result.samples.length);
     const s = result.samples[5] as MemorySample;
@@ -64,9 +66,10 @@ describe('seriesToJson', () => {
       s.external,
       s.arrayBuffers,
       s.iteration,
+      null, // no load: no requests
     ]);
     const sparse = JSON.parse(seriesToJson({ ...result, samples: [{ t: 1, rss: 5 }] })) as MemorySeriesJson;
-    expect(sparse.samples).toEqual([[1, 5, null, null, null, null, null]]);
+    expect(sparse.samples).toEqual([[1, 5, null, null, null, null, null, null]]);
   });
 
   it('carries each verdict with its figures and chosen model, not the envelope', () => {

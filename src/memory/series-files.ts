@@ -14,10 +14,19 @@ import { MEMORY_JSON_VERSION, type MemoryResult } from './result.js';
 import type { MemorySample } from './series.js';
 
 const CSV_HEADER =
-  't_s,rss_bytes,heap_used_bytes,heap_total_bytes,external_bytes,array_buffers_bytes,iteration';
+  't_s,rss_bytes,heap_used_bytes,heap_total_bytes,external_bytes,array_buffers_bytes,iteration,requests';
 
 /** Sample fields in column order, shared by the CSV and the JSON rows. */
-const FIELDS = ['t', 'rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers', 'iteration'] as const;
+const FIELDS = [
+  't',
+  'rss',
+  'heapUsed',
+  'heapTotal',
+  'external',
+  'arrayBuffers',
+  'iteration',
+  'requests',
+] as const;
 
 // Times to the millisecond: the sampler's resolution, and it keeps 0.30000000000000004 out of files.
 const cell = (sample: MemorySample, field: (typeof FIELDS)[number]): number | null => {
@@ -45,6 +54,8 @@ export interface SeriesJsonVerdict {
   slopeBytesPerSec: number;
   ciBytesPerSec?: [number, number];
   slopeBytesPerIteration?: number;
+  /** Bytes per 1,000 responses of the built-in load (a server under load). */
+  slopeBytesPer1kRequests?: number;
   doublingTimeSec?: number;
   /** Samples before this time (s) were left out of the fit as warm-up. */
   analysedFromSec?: number;
@@ -78,7 +89,10 @@ export interface MemorySeriesJson {
   workload: string;
   state: MemoryResult['state'];
   intervalMs: number;
-  /** `t` is in seconds from the start of the run, every other column in bytes, `iteration` a count. */
+  /**
+   * `t` is in seconds from the start of the run, every other column in bytes but `iteration` and
+   * `requests`, counts (cumulative; `requests` for a server under the built-in load).
+   */
   columns: typeof FIELDS;
   samples: (number | null)[][];
   verdict: GrowthKind;
@@ -120,6 +134,7 @@ export function seriesToJson(
       };
       if (v.ciBytesPerSec) out.ciBytesPerSec = v.ciBytesPerSec;
       if (v.slopeBytesPerIteration !== undefined) out.slopeBytesPerIteration = v.slopeBytesPerIteration;
+      if (v.slopeBytesPer1kRequests !== undefined) out.slopeBytesPer1kRequests = v.slopeBytesPer1kRequests;
       if (v.doublingTimeSec !== undefined) out.doublingTimeSec = v.doublingTimeSec;
       if (v.evidence) out.analysedFromSec = v.evidence.analysedFromSec;
       const model = chosenModel(v);

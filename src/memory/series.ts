@@ -21,6 +21,11 @@ export interface MemorySample {
   arrayBuffers?: number;
   /** Iterations the workload had completed at this time, when it reports them through the probe. */
   iteration?: number;
+  /**
+   * Responses a server had given the built-in load by this time (cumulative, 0 before the load), when
+   * it ran under load; read from the load's timeline.
+   */
+  requests?: number;
 }
 
 /** The numeric fields of a sample that can be classified. */

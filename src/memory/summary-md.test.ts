@@ -10,6 +10,7 @@ import {
   exponentialExample,
   leakingExample,
   plateauExample,
+  serverLeakExample,
 } from '../../test/support/memory-examples.js';
 import { mdCode, mdHref, mdText } from '../render/markdown.js';
 import type { MemoryResult } from './result.js';
@@ -88,6 +89,26 @@ describe('renderMemorySummary', () => {
     expect(end).toMatch(
       /- 2 of 3 budgets failed: cache peak RSS <= 50 MB \(measured [\d.]+ MB\); cache growth: stable/,
     );
+  });
+
+  it("gives a server's load, its growth per 1,000 requests, and names a leak per request", () => {
+    const text = renderMemorySummary([serverLeakExample(), plateauExample()], opts);
+    expect(text).toContain(
+      '| load | 30,000 requests in 12.0 s, 2,498 req/s, 0 errors, 0 non-2xx; latency ms p50 3.42 p90 5.10 p99 9.87 max 31.2 |',
+    );
+    expect(text).toContain('| leak per request | **V8 heap used grows about 2.0 MB per 1,000 requests** |');
+    expect(text).toMatch(
+      /\| growth rate, RSS \(process tree\) \| 5\.\d+ MB\/s \(95% interval [\d.]+ to [\d.]+ MB\/s\), 2\.\d\d MB per 1,000 requests \|/,
+    );
+    expect(text).toMatch(
+      /\| V8 heap used \| linear \| 5\.\d+ MB\/s, 2\.\d\d MB per 1,000 requests \| linear \|/,
+    );
+    expect(text).toContain(
+      '- Growing: servers/leaky_server (linear: V8 heap used grows about 2.0 MB per 1,000 requests).',
+    );
+    // The workload without a load says nothing of requests.
+    const plateau = text.slice(text.indexOf('### demo/warm_cache'), text.indexOf('## Conclusion'));
+    expect(plateau).not.toMatch(/load|requests/);
   });
 
   it('escapes names from the config and the profiled program', () => {

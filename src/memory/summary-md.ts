@@ -1,14 +1,17 @@
 /**
  * memory_summary.md: what a `profile memory` run found, written from its results alone (nothing in it
  * is fixed text about a particular project): when and where it ran, the budgets table, a section per
- * workload with its figures, verdicts, growing allocation sites and files, and a short conclusion.
+ * workload with its figures (a server's load and its growth per 1,000 requests too), verdicts,
+ * growing allocation sites and files, and a short conclusion.
  * Rewritten after every workload, so a crash or Ctrl-C keeps what was measured.
  */
 import { join } from 'node:path';
+import { formatLoad } from '../load/summary.js';
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
 import { formatUtc, plural } from '../util/words.js';
 import { formatBytes, type GrowthVerdict } from './classify.js';
 import { chosenModel } from './model-curve.js';
+import { leakPerRequestSentence } from './per-request.js';
 import type { MemoryResult, MetricVerdict } from './result.js';
 
 /** Where and when the run happened, for the title block; the CLI fills it in. */
@@ -47,6 +50,12 @@ function budgetsSection(results: readonly MemoryResult[]): string[] {
   ];
 }
 
+/** `, 1.95 MB per 1,000 requests` for a server under the built-in load, else nothing. */
+const perRequests = (v: GrowthVerdict): string =>
+  v.slopeBytesPer1kRequests === undefined
+    ? ''
+    : `, ${formatBytes(v.slopeBytesPer1kRequests)} per 1,000 requests`;
+
 /** `0.093 MB/s (95% interval 0.0715 to 0.113 MB/s), 1.86 KB per iteration`. */
 function growthRate(v: GrowthVerdict): string {
   if (v.verdict === 'insufficient data') return `not measured (${v.verdict})`;
@@ -55,7 +64,7 @@ function growthRate(v: GrowthVerdict): string {
     : '';
   const perIteration =
     v.slopeBytesPerIteration === undefined ? '' : `, ${formatBytes(v.slopeBytesPerIteration)} per iteration`;
-  return `${mbPerSec(v.slopeBytesPerSec)}${ci}${perIteration}`;
+  return `${mbPerSec(v.slopeBytesPerSec)}${ci}${perIteration}${perRequests(v)}`;
 }
 
 function metricsTable(metrics: readonly MetricVerdict[]): string[] {
@@ -66,7 +75,7 @@ function metricsTable(metrics: readonly MetricVerdict[]): string[] {
       return [
         mdText(label),
         v.verdict,
-        v.verdict === 'insufficient data' ? '—' : mbPerSec(v.slopeBytesPerSec),
+        v.verdict === 'insufficient data' ? '—' : `${mbPerSec(v.slopeBytesPerSec)}${perRequests(v)}`,
         model?.name ?? '—',
         model ? model.r2.toFixed(3) : '—',
         mdText(v.reason),
@@ -133,10 +142,15 @@ function workloadSection(result: MemoryResult, fromDir: string): string[] {
     result.state === 'ok'
       ? `ok (${ran})`
       : `**${result.state}**: ${mdText(result.reason ?? 'no reason given')} (${ran})`;
+  const perRequest = leakPerRequestSentence(result.metrics);
   const facts: [string, string][] = [
     ['state', state],
+    ...(result.load
+      ? [['load', mdText(formatLoad(result.load).replace(/^load: /, ''))] as [string, string]]
+      : []),
     ['verdict', `**${result.verdict}**`],
     ['leak detected', result.leak ? '**yes**' : 'no'],
+    ...(perRequest ? [['leak per request', `**${mdText(perRequest)}**`] as [string, string]] : []),
     ['peak RSS', bytes(result.peakRss)],
     ['average RSS', bytes(result.averageRss)],
     ['final RSS', bytes(result.finalRss)],
@@ -173,8 +187,11 @@ function conclusion(results: readonly MemoryResult[]): string[] {
   const lines = [
     `- ${plural(results.length, 'workload')}: ${count('stable')} stable, ${growing.length} growing, ${count('insufficient data')} with insufficient data.`,
   ];
-  if (growing.length > 0)
-    lines.push(`- Growing: ${growing.map((r) => `${mdText(name(r))} (${r.verdict})`).join(', ')}.`);
+  const growingItem = (r: MemoryResult): string => {
+    const perRequest = leakPerRequestSentence(r.metrics);
+    return `${mdText(name(r))} (${r.verdict}${perRequest ? `: ${mdText(perRequest)}` : ''})`;
+  };
+  if (growing.length > 0) lines.push(`- Growing: ${growing.map(growingItem).join(', ')}.`);
   if (failed.length > 0)
     lines.push(
       `- Not ok: ${failed.map((r) => `${mdText(name(r))} (${r.state}${r.reason ? `: ${mdText(r.reason)}` : ''})`).join(', ')}.`,

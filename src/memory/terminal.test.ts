@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { crashedExample, exponentialExample, leakingExample } from '../../test/support/memory-examples.js';
+import {
+  crashedExample,
+  exponentialExample,
+  leakingExample,
+  serverLeakExample,
+} from '../../test/support/memory-examples.js';
 import { formatBytes } from './classify.js';
 import { formatMemoryResult } from './terminal.js';
 
@@ -27,6 +32,20 @@ describe('formatMemoryResult', () => {
     );
     expect(text).not.toContain('log:');
     expect(formatMemoryResult(result, '/out', 1)).not.toContain('Session');
+  });
+
+  it("gives a server's load, growth per 1,000 requests beside per second, and a leak per request in words", () => {
+    const lines = formatMemoryResult(serverLeakExample(), '/out').split('\n');
+    expect(lines[1]).toBe(
+      '    load: 30,000 requests in 12.0 s, 2,498 req/s, 0 errors, 0 non-2xx; latency ms p50 3.42 p90 5.10 p99 9.87 max 31.2',
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^ {4}V8 heap used +linear +\+5\.\d\d MB\/s, \+2\.\d\d MB per 1,000 requests$/),
+    );
+    expect(lines).toContain('    leak per request: V8 heap used grows about 2.0 MB per 1,000 requests');
+    // Without a load: neither the load line nor any figure per request.
+    const plain = formatMemoryResult(leakingExample(), '/out');
+    expect(plain).not.toMatch(/load:|requests/);
   });
 
   it('gives the doubling time of exponential growth', () => {

@@ -1,12 +1,15 @@
 /**
  * The terminal summary of one `profile memory` workload, in the style of the CPU one (cpu/summary.ts):
- * state and verdict on the first line, then RSS figures and growth, each metric's verdict, the top
+ * state and verdict on the first line, a server's load, then RSS figures and growth, each metric's
+ * verdict (per second, and per 1,000 requests under load), a leak per request in words, the top
  * growing allocation sites, and where the files are (relative to the current directory).
  */
 
 import { relative } from 'node:path';
+import { formatLoad } from '../load/summary.js';
 import { groupThousands } from '../model/format-value.js';
 import { formatBytes, type GrowthVerdict } from './classify.js';
+import { leakPerRequestSentence, per1kRequests } from './per-request.js';
 import type { HeapSiteGrowth, MemoryResult } from './result.js';
 import { nodeProcesses } from './summary-md.js';
 
@@ -23,11 +26,15 @@ const signed = (bytes: number): string => `${bytes > 0 ? '+' : ''}${formatBytes(
 const sizeOrDash = (bytes: number): string =>
   Number.isFinite(bytes) && bytes > 0 ? formatBytes(bytes) : '-';
 
-/** `+93.0 KB/s, +1.9 KB/iteration, doubling every 5.0 s`, or nothing for insufficient data. */
+/**
+ * `+93.0 KB/s, +1.9 KB/iteration, doubling every 5.0 s` or `+186.0 KB/s, +1.95 MB per 1,000 requests`,
+ * or nothing for insufficient data.
+ */
 function growth(v: GrowthVerdict): string {
   if (v.verdict === 'insufficient data') return '';
   const parts = [`${signed(v.slopeBytesPerSec)}/s`];
   if (v.slopeBytesPerIteration !== undefined) parts.push(`${signed(v.slopeBytesPerIteration)}/iteration`);
+  if (v.slopeBytesPer1kRequests !== undefined) parts.push(per1kRequests(v.slopeBytesPer1kRequests));
   if (v.doublingTimeSec !== undefined) parts.push(`doubling every ${v.doublingTimeSec.toFixed(1)} s`);
   return parts.join(', ');
 }
@@ -45,6 +52,7 @@ export function formatMemoryResult(result: MemoryResult, cwd: string, count = 3)
     `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.samples.length)} samples, ${nodeProcesses(result)}, verdict ${verdict}`,
   ];
   if (result.reason) lines.push(`    ${result.reason}`);
+  if (result.load) lines.push(`    ${formatLoad(result.load)}`);
   if (result.samples.length > 0) {
     lines.push(
       `    RSS peak ${sizeOrDash(result.peakRss)}, average ${sizeOrDash(result.averageRss)}, final ${sizeOrDash(result.finalRss)}`,
@@ -55,6 +63,8 @@ export function formatMemoryResult(result: MemoryResult, cwd: string, count = 3)
     const rate = growth(m.verdict);
     lines.push(`    ${m.label.padEnd(width)}  ${m.verdict.verdict.padEnd(11)}${rate ? `  ${rate}` : ''}`);
   }
+  const perRequest = leakPerRequestSentence(result.metrics);
+  if (perRequest) lines.push(`    leak per request: ${perRequest}`);
   const sites = result.topGrowingSites.slice(0, count);
   if (sites.length > 0) {
     const nameWidth = Math.min(40, Math.max(8, ...sites.map((s) => s.name.length)));

@@ -10,6 +10,7 @@ import {
   exponentialExample,
   leakingExample,
   plateauExample,
+  serverLeakExample,
 } from '../../test/support/memory-examples.js';
 import { memoryChartData } from '../memory/chart-data.js';
 import type { MemoryResult } from '../memory/result.js';
@@ -66,6 +67,7 @@ const examples: [string, () => MemoryResult][] = [
   ['warm_cache.chart.svg', plateauExample],
   ['compounding.chart.svg', exponentialExample],
   ['crashes.chart.svg', crashedExample],
+  ['leaky_server.chart.svg', serverLeakExample],
 ];
 
 describe('renderMemoryChart golden files', () => {
@@ -110,6 +112,38 @@ describe('renderMemoryChart', () => {
       expect(svg).toContain(`>${label}</text>`);
     const cut = leaking.metrics[0]?.verdict.evidence?.analysedFromSec;
     expect(cut).toBe(6); // 20% of 30 s
+  });
+
+  it("shades when a server's load ran, labelled, behind the series", () => {
+    const server = chartOf(serverLeakExample());
+    const band =
+      /<rect x="([\d.]+)" y="58" width="([\d.]+)" height="[\d.]+" fill="#f0a202" fill-opacity="0.14"><title>load, 0.8 s to 12.8 s<\/title><\/rect>/.exec(
+        server,
+      );
+    expect(band).not.toBeNull();
+    // 0.8 s and 12.8 s on a 0-14 s axis over the plot's 712 px from x = 64.
+    expect(Number(band?.[1])).toBeCloseTo(64 + (0.8 / 14) * 712, 0);
+    expect(Number(band?.[2])).toBeCloseTo((12 / 14) * 712, 0);
+    expect(server).toMatch(/<text x="[\d.]+" y="71" fill="#8a5a00">load<\/text>/);
+    expect(server.indexOf('fill-opacity="0.14"')).toBeLessThan(server.indexOf('<polyline'));
+    expect(server).toMatch(
+      /<title>servers\/leaky_server: linear, \+[\d.]+ MB\/s, \+[\d.]+ MB\/1k requests \(RSS/,
+    );
+    expect(svg).not.toContain('fill-opacity="0.14"'); // no load, no band
+  });
+
+  it('clips a band to the time axis and skips one outside it', () => {
+    const base = memoryChartData(plateauExample());
+    const clipped = renderMemoryChart({
+      ...base,
+      bands: [
+        { fromSec: -5, toSec: 10, label: 'a' },
+        { fromSec: 50, toSec: 60, label: 'b' },
+      ],
+    });
+    assertWellFormed(clipped);
+    expect(clipped).toMatch(/<rect x="64" y="58" width="[\d.]+"[^>]*><title>a, -5.0 s to 10.0 s/);
+    expect(clipped).not.toContain('<title>b,');
   });
 
   it('labels the axes with round numbers', () => {

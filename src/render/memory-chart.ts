@@ -1,7 +1,8 @@
 /**
  * The memory chart of one workload: a self-contained SVG (no script, no external resources) of RSS,
  * V8 heap used and external memory over time, each with the fitted model of its verdict dashed over
- * the analysed range, the warm-up cut, round-number axes and a legend. It only draws what it is
+ * the analysed range, the warm-up cut, shaded bands for spans of the run (when a server's load ran),
+ * round-number axes and a legend. It only draws what it is
  * given: memory/chart-data.ts picks the series, the fitted curves and the title from a result.
  * Deterministic: the same data gives the same bytes, so it is tested against golden files.
  */
@@ -27,6 +28,13 @@ export interface MemoryChartLine {
   model?: ChartPoint[];
 }
 
+/** A span of the run shaded behind the lines, with its label at its top left (e.g. when the load ran). */
+export interface ChartBand {
+  fromSec: number;
+  toSec: number;
+  label: string;
+}
+
 /** Everything the chart draws, in drawing order. */
 export interface MemoryChartData {
   title: string;
@@ -35,6 +43,8 @@ export interface MemoryChartData {
   lines: MemoryChartLine[];
   /** Where the analysed range starts, drawn as the warm-up cut. */
   warmupSec?: number;
+  /** Spans shaded behind the series, clipped to the time axis. */
+  bands?: ChartBand[];
 }
 
 /** Size of the chart; everything else is laid out from it. */
@@ -49,6 +59,10 @@ const defaults: MemoryChartOptions = { width: 800, height: 420 };
 
 /** The colour of each series, the same in every chart. */
 const COLORS: Record<ChartedMetric, string> = { rss: '#1f77b4', heapUsed: '#d62728', external: '#2ca02c' };
+
+/** A band's shading and label: a light amber, apart from every series colour. */
+const BAND_FILL = '#f0a202';
+const BAND_TEXT = '#8a5a00';
 
 const MB = 1e6;
 const margin = { top: 58, right: 24, bottom: 84, left: 64 };
@@ -138,6 +152,16 @@ export function renderMemoryChart(data: MemoryChartData, options: Partial<Memory
     `<text x="${num((plot.left + plot.right) / 2)}" y="${plot.bottom + 34}" text-anchor="middle">time (s)</text>`,
     `<text transform="translate(16 ${num((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle">memory (MB)</text>`,
   );
+  for (const band of data.bands ?? []) {
+    const from = xOf(Math.max(band.fromSec, xAxis.min));
+    const to = xOf(Math.min(band.toSec, xAxis.max));
+    if (!(to > from)) continue;
+    const span = `${band.label}, ${band.fromSec.toFixed(1)} s to ${band.toSec.toFixed(1)} s`;
+    out.push(
+      `<rect x="${num(from)}" y="${plot.top}" width="${num(to - from)}" height="${plot.bottom - plot.top}" fill="${BAND_FILL}" fill-opacity="0.14"><title>${escapeXml(span)}</title></rect>`,
+      `<text x="${num(from + 4)}" y="${plot.top + 13}" fill="${BAND_TEXT}">${escapeXml(band.label)}</text>`,
+    );
+  }
   if (warmupSec !== undefined) {
     const x = num(xOf(warmupSec));
     out.push(

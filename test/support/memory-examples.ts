@@ -1,12 +1,18 @@
 /**
  * Constructed `MemoryResult`s with known shapes (a leak under a GC sawtooth, a warm-up that levels
- * off, exponential growth, a crash) for the golden tests of the memory chart, memory_summary.md and
+ * off, exponential growth, a crash, a server leaking per request under load) for the golden tests of the memory chart, memory_summary.md and
  * the terminal summary. The series are seeded synthetic data and the verdicts come from the real
  * classifier, so the renderers are tested on what `profile memory` really produces.
  */
 import type { GrowthKind } from '../../src/memory/classify.js';
 import { classifySamples } from '../../src/memory/classify-samples.js';
-import type { BudgetCheck, HeapSiteGrowth, MemoryResult, MetricVerdict } from '../../src/memory/result.js';
+import type {
+  BudgetCheck,
+  HeapSiteGrowth,
+  MemoryLoad,
+  MemoryResult,
+  MetricVerdict,
+} from '../../src/memory/result.js';
 import type { MemoryMetric, MemorySample } from '../../src/memory/series.js';
 import { gaussian, sawtooth, seededRandom } from './synthetic-series.js';
 
@@ -25,7 +31,7 @@ type Shape = (t: number) => number;
 function series(
   durationSec: number,
   seed: number,
-  shapes: Partial<Record<MemoryMetric | 'iteration', Shape>>,
+  shapes: Partial<Record<MemoryMetric | 'iteration' | 'requests', Shape>>,
 ): MemorySample[] {
   const noise = gaussian(seededRandom(seed));
   const count = Math.round(durationSec / 0.1) + 1;
@@ -44,6 +50,7 @@ function series(
       sample.arrayBuffers = Math.round(external / 4);
     }
     if (shapes.iteration) sample.iteration = Math.floor(shapes.iteration(t));
+    if (shapes.requests) sample.requests = Math.floor(shapes.requests(t));
     return sample;
   });
 }
@@ -55,6 +62,7 @@ interface ExampleInput {
   topGrowingSites?: HeapSiteGrowth[];
   budgets?: (measured: { peakRss: number; verdict: GrowthKind }) => BudgetCheck[];
   failure?: { reason: string; exitCode: number };
+  load?: MemoryLoad;
 }
 
 /** A full result from samples, classified as profile-memory.ts does it, with files under /out. */
@@ -92,6 +100,7 @@ function example(input: ExampleInput): MemoryResult {
     peakRss,
     averageRss: rss.reduce((a, b) => a + b, 0) / rss.length,
     finalRss: last?.rss ?? 0,
+    ...(input.load ? { load: input.load } : {}),
     topGrowingSites: input.topGrowingSites ?? [],
     budgets: input.budgets?.({ peakRss, verdict }) ?? [],
     files: {
@@ -198,5 +207,49 @@ export function crashedExample(): MemoryResult {
     workload: 'crashes',
     samples: series(1.2, 14, { rss: (t) => 45 * MB + MB * t, heapUsed: (t) => 10 * MB + MB * t }),
     failure: { reason: 'exited with code 1', exitCode: 1 },
+  });
+}
+
+/**
+ * A server that keeps 2 KB per request: ready at 0.8 s, then 2,500 requests/s of the built-in load
+ * until it is stopped at 12.8 s; its heap grows 5 MB/s, i.e. 2 MB per 1,000 requests.
+ */
+export function serverLeakExample(): MemoryResult {
+  const gc = sawtooth(3 * MB, 1);
+  const requests = (t: number): number => 2500 * Math.max(0, t - 0.8);
+  return example({
+    suite: 'servers',
+    workload: 'leaky_server',
+    samples: series(12.8, 15, {
+      rss: (t) => 70 * MB + 2.2 * KB * requests(t) + gc(t),
+      heapUsed: (t) => 9 * MB + 2 * KB * requests(t) + gc(t),
+      heapTotal: (t) => 20 * MB + 2.2 * KB * requests(t),
+      external: () => 1.2 * MB,
+      requests,
+    }),
+    topGrowingSites: [
+      {
+        name: 'remember',
+        file: '/app/server.js',
+        line: 12,
+        earlyBytes: 2_100_000,
+        lateBytes: 55_000_000,
+        growthBytes: 52_900_000,
+      },
+    ],
+    load: {
+      kind: 'http',
+      port: 40123,
+      readyMs: 612.4,
+      durationMs: 12_010.5,
+      requests: 30_000,
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+      rps: 2497.8,
+      latencyMs: { p50: 3.42, p90: 5.1, p99: 9.87, max: 31.2 },
+      startSec: 0.8,
+      endSec: 12.8,
+    },
   });
 }
