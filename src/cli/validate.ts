@@ -76,7 +76,14 @@ async function plan(
 }
 
 function checkFlags(opts: ValidateCommandOptions): void {
-  checkPositive(opts as unknown as Record<string, unknown>, ['runs', 'timeout', 'duration', 'noise']);
+  checkPositive(opts as unknown as Record<string, unknown>, [
+    'runs',
+    'timeout',
+    'duration',
+    'noise',
+    'loadDuration',
+    'loadConnections',
+  ]);
   for (const key of ['runs', 'warmup'] as const) {
     const value = opts[key];
     if (value !== undefined && !(Number.isInteger(value) && value >= (key === 'runs' ? 1 : 0))) {
@@ -118,6 +125,7 @@ export async function validateCommand(
     suites: [...new Set(items.map((i) => i.suite))],
     measurements: [],
     sweeps: [],
+    servers: [],
     links: [],
     exitCode: 0,
     interrupted: false,
@@ -149,6 +157,7 @@ export async function validateCommand(
       });
       result.measurements.push(...measured.measurements);
       if (measured.sweep) result.sweeps.push(measured.sweep);
+      if (measured.server) result.servers.push(measured.server);
     },
     async () => {
       finish(false);

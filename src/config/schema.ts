@@ -26,32 +26,41 @@ const warmupCount = z.number().int('must be a whole number').min(0, 'must be 0 o
 export const STATISTICS = ['min', 'mean', 'median', 'p50', 'p95', 'p99', 'max'] as const;
 export type Statistic = (typeof STATISTICS)[number];
 
+/** The metrics a target can name: see `metric` below. */
+export const TARGET_METRIC = /^(wall|user|sys|peakRss|rps|latency|probe:.+)$/;
+
 /**
- * One target of `profile validate`: pass when the statistic is at or under `max`, warn up to
- * `max * (1 + tolerance)`, fail above (src/stats/targets.ts).
+ * One target of `profile validate`. With `max` (times, MB, latency): pass when the statistic is at
+ * or under it, warn up to `max * (1 + tolerance)`, fail above. With `min` (rps: bigger is better):
+ * pass when at or above it, warn down to `min * (1 - tolerance)`, fail below (src/stats/targets.ts).
  */
 export const targetSchema = z
   .object({
     /**
      * What is measured: `wall`, `user` or `sys` time of a run (ms), `peakRss` of its process tree (MB),
-     * or `probe:<name>`, what the workload reports through perfsuite/probe (ms). @default "wall"
+     * `probe:<name>`, what the workload reports through perfsuite/probe (ms), and for a server under
+     * the built-in HTTP load `rps` (requests per second of each run) and `latency` (ms, of every
+     * request of every run). @default "wall"
      */
     metric: z
       .string()
-      .regex(
-        /^(wall|user|sys|peakRss|probe:.+)$/,
-        'must be "wall", "user", "sys", "peakRss" or "probe:<name>"',
-      )
+      .regex(TARGET_METRIC, 'must be "wall", "user", "sys", "peakRss", "rps", "latency" or "probe:<name>"')
       .default('wall'),
     stat: z.enum(STATISTICS),
-    /** The limit, in the metric's unit: milliseconds, or MB (10^6 bytes) for peakRss. */
-    max: z.number().positive('must be a positive limit (ms, or MB for peakRss)'),
-    /** The warn band above the limit, as a fraction: 0.1 warns up to 110% of the limit. @default 0.1 */
+    /** An upper limit, in the metric's unit: milliseconds, MB (10^6 bytes) for peakRss. */
+    max: z.number().positive('must be a positive limit (ms, or MB for peakRss)').optional(),
+    /** A lower bound, in the metric's unit (req/s for rps): for what is better bigger. */
+    min: z.number().positive('must be a positive lower bound (req/s for rps)').optional(),
+    /** The warn band beyond the limit, as a fraction: 0.1 warns up to 110% of a max (down to 90% of a min). @default 0.1 */
     tolerance,
     /** Name of the component in the report's target table. @default "suite/workload metric" */
     component: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => (t.max === undefined) !== (t.min === undefined), {
+    message:
+      'needs exactly one of "max" (an upper limit: times, MB, latency) or "min" (a lower bound: rps, e.g. { metric: "rps", stat: "min", min: 1000 })',
+  });
 
 const runCount = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
@@ -168,6 +177,11 @@ export const readySchema = z
     message: 'give "port" or "output", not both',
   });
 
+/** Whether a workload's validate targets name the load's measurements. */
+function loadTargets(w: { validate?: { targets: { metric: string }[] } | undefined }): boolean {
+  return (w.validate?.targets ?? []).some((t) => t.metric === 'rps' || t.metric === 'latency');
+}
+
 export const workloadSchema = z
   .object({
     description: z.string().optional(),
@@ -201,6 +215,11 @@ export const workloadSchema = z
   .refine(exactlyOneProgram, { message: `a workload ${ONE_PROGRAM}` })
   .refine((w) => w.ready === undefined || w.load !== undefined, {
     message: '"ready" says when a server is ready for its "load": give a "load" too',
+  })
+  .refine((w) => !loadTargets(w) || (w.load !== undefined && w.load.command === undefined), {
+    message:
+      'targets on "rps" or "latency" need a server under the built-in HTTP load: give the workload a "load" (e.g. { duration: 5 }), not a load "command", whose requests perfsuite cannot count',
+    path: ['validate', 'targets'],
   });
 
 /** One step of a journey: a program run in the journey's fresh temporary directory. */

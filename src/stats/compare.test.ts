@@ -179,3 +179,38 @@ describe('isRegressionBeyond (the --fail-on-regression gate)', () => {
     expect(() => isRegressionBeyond(regressed, Number.NaN)).toThrow(/percentage >= 0/);
   });
 });
+
+describe('compareSamples where higher is better (requests per second)', () => {
+  // The same runs as "a 10.7% slowdown" above, read as requests per second: a rise of 10.7%.
+  const rise = [110.9, 111.8, 109.7, 110.2, 112.0, 110.5, 109.9, 111.1, 110.6, 111.4];
+  const drop = base.map((v) => v * 0.8);
+
+  it('calls a significant rise beyond the noise band improved, with the same numbers', () => {
+    const lower = compareSamples(base, rise);
+    const higher = compareSamples(base, rise, { better: 'higher' });
+    expect(lower.verdict).toBe('regressed');
+    expect(higher.verdict).toBe('improved');
+    expect(higher.better).toBe('higher');
+    // The change is this run against the baseline either way: only its reading differs.
+    expect(higher).toMatchObject({ changePct: lower.changePct, ciPct: lower.ciPct, pValue: lower.pValue });
+  });
+
+  it('calls a 20% drop regressed, and the gate trips on the size of the drop', () => {
+    const c = compareSamples(base, drop, { better: 'higher' });
+    expect(c.changePct).toBeCloseTo(-20, 10);
+    expect(c.verdict).toBe('regressed');
+    expect(isRegressionBeyond(c, 10)).toBe(true);
+    expect(isRegressionBeyond(c, 19.9)).toBe(true);
+    expect(isRegressionBeyond(c, 20.1)).toBe(false);
+    // A rise never trips it, however large.
+    expect(isRegressionBeyond(compareSamples(base, rise, { better: 'higher' }), 1)).toBe(false);
+  });
+
+  it('applies the noise band the same way, and decideVerdict takes the direction', () => {
+    expect(decideVerdict(0.001, [3, 5], 0.95, 0.02, 'higher')).toBe('improved');
+    expect(decideVerdict(0.001, [-5, -3], 0.95, 0.02, 'higher')).toBe('regressed');
+    expect(decideVerdict(0.001, [-5, 1], 0.95, 0.02, 'higher')).toBe('within noise');
+    expect(decideVerdict(0.2, [-50, -30], 0.95, 0.02, 'higher')).toBe('no change');
+    expect(() => compareSamples([1, 2], [1, 2], { better: 'up' as never })).toThrow(/better must be/);
+  });
+});

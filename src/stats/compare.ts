@@ -1,6 +1,8 @@
 /**
  * Baseline comparison of one measurement: did `next` change against `base`, by how much, and is the
- * change real? Lower is better (times, bytes): a positive change is a regression.
+ * change real? Lower is better by default (times, bytes): a positive change is a regression. For
+ * what is better bigger (requests per second), `better: 'higher'` turns it round: a drop is the
+ * regression and a rise the improvement; the change itself is always `next` against `base`.
  *
  * The decision follows criterion.rs (src/analysis/compare.rs and compare_to_threshold in src/report.rs):
  * 1. Significance: a two-sided test of "both means are equal"; significant when p < 1 - confidence
@@ -26,19 +28,24 @@ import { moments } from './moments.js';
 /** The four outcomes of a baseline comparison, as criterion names them. */
 export type ChangeVerdict = 'improved' | 'regressed' | 'no change' | 'within noise';
 
+/** Which way a measurement improves: `lower` (times, bytes, latency) or `higher` (requests per second). */
+export type Better = 'lower' | 'higher';
+
 /** Options of compareSamples; the CLI maps its flags onto these. */
 export interface CompareOptions {
   /** Confidence level of the interval; significance level is 1 - confidence. @default 0.95 */
   confidence?: number;
   /** Half-width of the noise band as a fraction (0.02 = +-2%). @default 0.02 */
   noiseThreshold?: number;
+  /** Which way is better: a rise of a `higher` measurement is an improvement. @default "lower" */
+  better?: Better;
 }
 
 /** One measurement's comparison, with everything a report row or the regression gate needs. */
 export interface Comparison {
   baseMean: number;
   nextMean: number;
-  /** (mean(next) / mean(base) - 1) * 100: +10 means next is 10% slower / bigger. */
+  /** (mean(next) / mean(base) - 1) * 100: +10 means next is 10% bigger (slower, for a time). */
   changePct: number;
   /** Confidence interval of changePct, in percent (see the module comment for the method). */
   ciPct: readonly [number, number];
@@ -49,12 +56,18 @@ export interface Comparison {
   verdict: ChangeVerdict;
   confidence: number;
   noiseThreshold: number;
+  /** Which way is better: the verdict and the gate read the change's sign by it. */
+  better: Better;
 }
 
 /** Smallest sample on each side: a variance (and so any test) needs two runs. */
 export const MIN_RUNS_TO_COMPARE = 2;
 
-function checkOptions(options: CompareOptions): { confidence: number; noiseThreshold: number } {
+function checkOptions(options: CompareOptions): {
+  confidence: number;
+  noiseThreshold: number;
+  better: Better;
+} {
   const confidence = options.confidence ?? 0.95;
   const noiseThreshold = options.noiseThreshold ?? 0.02;
   if (!(confidence > 0 && confidence < 1)) {
@@ -63,22 +76,31 @@ function checkOptions(options: CompareOptions): { confidence: number; noiseThres
   if (!(noiseThreshold >= 0) || !Number.isFinite(noiseThreshold)) {
     throw new RangeError(`noiseThreshold must be a fraction >= 0, e.g. 0.02 for 2% (got ${noiseThreshold})`);
   }
-  return { confidence, noiseThreshold };
+  const better = options.better ?? 'lower';
+  if (better !== 'lower' && better !== 'higher') {
+    throw new RangeError(`better must be "lower" or "higher" (got ${String(better)})`);
+  }
+  return { confidence, noiseThreshold, better };
 }
 
-/** The criterion rule on an already computed p-value and interval, so it can be tested on its own. */
+/**
+ * The criterion rule on an already computed p-value and interval, so it can be tested on its own.
+ * An interval entirely above the noise band is a regression when lower is better, an improvement
+ * when higher is.
+ */
 export function decideVerdict(
   pValue: number,
   ciPct: readonly [number, number],
   confidence: number,
   noiseThreshold: number,
+  better: Better = 'lower',
 ): ChangeVerdict {
   // p < 1 - confidence, written as a sum: 1 - 0.95 is 0.05000000000000004 in doubles, which would
   // make p = 0.05 count as significant.
   if (!(pValue + confidence < 1)) return 'no change';
   const noisePct = noiseThreshold * 100;
-  if (ciPct[0] > noisePct) return 'regressed';
-  if (ciPct[1] < -noisePct) return 'improved';
+  if (ciPct[0] > noisePct) return better === 'lower' ? 'regressed' : 'improved';
+  if (ciPct[1] < -noisePct) return better === 'lower' ? 'improved' : 'regressed';
   return 'within noise';
 }
 
@@ -88,7 +110,7 @@ export function compareSamples(
   next: readonly number[],
   options: CompareOptions = {},
 ): Comparison {
-  const { confidence, noiseThreshold } = checkOptions(options);
+  const { confidence, noiseThreshold, better } = checkOptions(options);
   const baseMoments = moments(base);
   const nextMoments = moments(next);
   if (baseMoments.variance === null || nextMoments.variance === null) {
@@ -129,16 +151,19 @@ export function compareSamples(
     ciPct,
     pValue,
     df,
-    verdict: decideVerdict(pValue, ciPct, confidence, noiseThreshold),
+    verdict: decideVerdict(pValue, ciPct, confidence, noiseThreshold, better),
     confidence,
     noiseThreshold,
+    better,
   };
 }
 
 /**
  * The `--fail-on-regression 10%` gate: true when the comparison is a real regression (verdict
- * 'regressed') and its point estimate exceeds thresholdPct (10 means 10%). A change inside the noise
- * band or without significance never trips the gate, however large its point estimate.
+ * 'regressed') and its point estimate exceeds thresholdPct (10 means 10%) in the worse direction: a
+ * rise of more than 10% where lower is better, a drop of more than 10% where higher is better. A
+ * change inside the noise band or without significance never trips the gate, however large its
+ * point estimate.
  */
 export function isRegressionBeyond(comparison: Comparison, thresholdPct: number): boolean {
   if (!(thresholdPct >= 0) || !Number.isFinite(thresholdPct)) {
@@ -146,5 +171,6 @@ export function isRegressionBeyond(comparison: Comparison, thresholdPct: number)
       `regression threshold must be a percentage >= 0, e.g. 10 for 10% (got ${thresholdPct})`,
     );
   }
-  return comparison.verdict === 'regressed' && comparison.changePct > thresholdPct;
+  const worsePct = comparison.better === 'higher' ? -comparison.changePct : comparison.changePct;
+  return comparison.verdict === 'regressed' && worsePct > thresholdPct;
 }

@@ -1,5 +1,6 @@
 /** The statistics of `profile validate`: pure functions, each citing its method and tested on references. */
 export {
+  type Better,
   type ChangeVerdict,
   type CompareOptions,
   type Comparison,
@@ -30,4 +31,4 @@ export {
   type ScalingPoint,
 } from './scaling.js';
 export { meanConfidenceInterval, type Summary, summarize } from './summary.js';
-export { evaluateTarget, type TargetVerdict, warnBound } from './targets.js';
+export { evaluateTarget, type TargetBound, type TargetVerdict, warnBound } from './targets.js';

@@ -47,3 +47,38 @@ describe('evaluateTarget (pass <= limit < warn <= limit * (1 + tolerance) < fail
     expect(() => evaluateTarget(1, 100, Number.NaN)).toThrow(/tolerance/);
   });
 });
+
+describe('evaluateTarget with a min (pass >= limit > warn >= limit * (1 - tolerance) > fail)', () => {
+  it.each([
+    [1200, 'pass'],
+    [1000, 'pass'], // exactly at the limit passes
+    [999.999, 'warn'],
+    [950, 'warn'],
+    [900, 'warn'], // exactly at the warn bound warns: 1000 * (1 - 0.1)
+    [899.999, 'fail'],
+    [10, 'fail'],
+  ] as const)('measured %d req/s against min 1000, tolerance 10 percent -> %s', (measured, verdict) => {
+    expect(evaluateTarget(measured, 1000, 0.1, 'min')).toBe(verdict);
+  });
+
+  it('puts the warn band below the limit, and none with tolerance 0', () => {
+    expect(warnBound(1000, 0.1, 'min')).toBe(900);
+    expect(warnBound(1000, 0.1, 'max')).toBe(1100);
+    expect(evaluateTarget(1000, 1000, 0, 'min')).toBe('pass');
+    expect(evaluateTarget(999.9999, 1000, 0, 'min')).toBe('fail');
+  });
+
+  it('warns, not fails, exactly at a warn bound that binary floating point rounds up', () => {
+    // 1.1 - 1.1 * 0.1 is 0.9900000000000001 in doubles (Python: 1.1 - 1.1 * 0.1); 0.99 must warn.
+    expect(1.1 - 1.1 * 0.1).toBeGreaterThan(0.99);
+    expect(evaluateTarget(0.99, 1.1, 0.1, 'min')).toBe('warn');
+    expect(evaluateTarget(0.9899999, 1.1, 0.1, 'min')).toBe('fail');
+  });
+
+  it('widens a negative min downwards too, and rejects what cannot be judged', () => {
+    expect(warnBound(-10, 0.5, 'min')).toBe(-15);
+    expect(evaluateTarget(-12, -10, 0.5, 'min')).toBe('warn');
+    expect(evaluateTarget(-16, -10, 0.5, 'min')).toBe('fail');
+    expect(() => evaluateTarget(Number.NaN, 1000, 0.1, 'min')).toThrow(/finite/);
+  });
+});

@@ -34,7 +34,13 @@ describe('saveBaseline / loadBaseline', () => {
     expect(loaded.config).toBe(result.config);
     expect(Object.keys(loaded.measurements)).toEqual(result.measurements.map((m) => m.id));
     for (const m of result.measurements) {
-      expect(loaded.measurements[m.id]).toEqual({ unit: m.unit, samples: m.samples, summary: m.summary });
+      expect(loaded.measurements[m.id]).toEqual({
+        unit: m.unit,
+        samples: m.samples,
+        summary: m.summary,
+        // A server's pooled latency keeps each run's p99 beside its samples (each run's p50).
+        ...(m.pooled ? { p99Samples: m.pooled.p99Samples } : {}),
+      });
     }
   });
 

@@ -25,6 +25,8 @@ export interface BaselineMeasurement {
   samples: number[];
   /** For people reading the file; comparisons recompute from the samples. */
   summary: Summary | null;
+  /** A server's latency: each run's p99 (its samples are each run's p50), compared beside them. */
+  p99Samples?: number[];
 }
 
 /** The file `<outDir>/.perfsuite/baselines/<name>.json`. */
@@ -62,9 +64,10 @@ const baselineSchema = z.object({
   measurements: z.record(
     z.string(),
     z.object({
-      unit: z.enum(['ms', 'MB']),
+      unit: z.enum(['ms', 'MB', 'req/s']),
       samples: z.array(finite),
       summary: summarySchema.nullable(),
+      p99Samples: z.array(finite).optional(),
     }),
   ),
 });
@@ -106,7 +109,12 @@ export function toBaseline(name: string, result: ValidateResult, savedAt = new D
     // A measurement with no samples has nothing to compare against; leaving it out makes a later
     // run list it as "not in the baseline" rather than compare against nothing.
     if (m.samples.length === 0) continue;
-    measurements[m.id] = { unit: m.unit, samples: [...m.samples], summary: m.summary };
+    measurements[m.id] = {
+      unit: m.unit,
+      samples: [...m.samples],
+      summary: m.summary,
+      ...(m.pooled ? { p99Samples: [...m.pooled.p99Samples] } : {}),
+    };
   }
   return {
     schemaVersion: 1,

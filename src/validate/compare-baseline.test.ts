@@ -33,6 +33,7 @@ function result(measurements: Measurement[]): ValidateResult {
     suites: ['s'],
     measurements,
     sweeps: [],
+    servers: [],
     links: [],
     exitCode: 0,
     interrupted: false,
@@ -120,6 +121,54 @@ describe('compareToBaseline', () => {
     const section = compareToBaseline(result([cmd('flat', [1, 2, 3])]), zero);
     expect(section.comparisons).toEqual([]);
     expect(section.skipped[0]?.reason).toMatch(/baseline mean must be positive/);
+  });
+});
+
+describe('compareToBaseline for a server (rps: higher is better; latency: per-run p50 and p99)', () => {
+  const rps = (samples: number[]) =>
+    toMeasurement({ suite: 's', name: 'api', metric: 'rps', kind: 'load', unit: 'req/s', samples });
+  /** A pooled latency as measure-load.ts makes it: samples are each run's p50, p99Samples each run's p99. */
+  const latency = (p50: number[], p99: number[]) =>
+    toMeasurement({
+      suite: 's',
+      name: 'api',
+      metric: 'latency',
+      kind: 'load',
+      unit: 'ms',
+      samples: p50,
+      pooled: { summary: null, requests: 1000, p99Samples: p99 },
+    });
+  const saved = toBaseline('srv', result([rps(scaled(10)), latency(scaled(0.02), scaled(0.1))]));
+
+  it('calls a 20% drop in rps regressed, past a 10% gate, and a 20% rise improved', () => {
+    const slower = compareToBaseline(result([rps(scaled(8))]), saved, { failOnRegressionPct: 10 });
+    expect(slower.comparisons).toMatchObject([
+      { id: 's/api:rps', comparison: { verdict: 'regressed', better: 'higher' }, gateFailed: true },
+    ]);
+    expect(slower.comparisons[0]?.comparison.changePct).toBeCloseTo(-20, 10);
+    const faster = compareToBaseline(result([rps(scaled(12))]), saved, { failOnRegressionPct: 10 });
+    expect(faster.comparisons).toMatchObject([
+      { id: 's/api:rps', comparison: { verdict: 'improved' }, gateFailed: false },
+    ]);
+    expect(validateExitCode({ ...result([rps(scaled(8))]), baseline: slower })).toBe(1);
+  });
+
+  it("compares a latency twice, on its runs' p50 and on its runs' p99, each against the gate", () => {
+    // The median requests as fast as before, the tail 30% slower: only p99 regressed.
+    const tail = compareToBaseline(result([latency(scaled(0.02), scaled(0.13))]), saved, {
+      failOnRegressionPct: 10,
+    });
+    expect(tail.comparisons.map((c) => [c.id, c.stat, c.comparison.verdict, c.gateFailed])).toEqual([
+      ['s/api:latency', 'p50', 'no change', false],
+      ['s/api:latency', 'p99', 'regressed', true],
+    ]);
+    expect(tail.comparisons[1]?.comparison.better).toBe('lower');
+    expect(tail.missing).toEqual(['s/api:rps']);
+  });
+
+  it('keeps the p99 samples in the baseline file', () => {
+    expect(saved.measurements['s/api:latency']?.p99Samples).toEqual(scaled(0.1));
+    expect(saved.measurements['s/api:rps']?.p99Samples).toBeUndefined();
   });
 });
 

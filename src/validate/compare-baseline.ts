@@ -3,6 +3,11 @@
  * measurement (`--baseline NAME`, `--fail-on-regression 10%`), and the exit-code rule of the whole run.
  * The statistics (Welch t-test, noise band, criterion's verdicts) live in src/stats/compare.ts; this
  * file only pairs measurements by id, says which could not be compared and why, and applies the gate.
+ *
+ * Which way is better comes from the unit (measurement.ts `betterOf`): requests per second are
+ * better higher, so a drop in rps is the regression. A server's pooled latency is compared twice,
+ * on its runs' p50 (`samples`) and on its runs' p99 (`p99Samples`): its summary is of every request,
+ * and the requests of one run are not independent samples for a t-test, while its runs are.
  */
 import {
   type CompareOptions,
@@ -12,8 +17,14 @@ import {
 } from '../stats/index.js';
 import { UserError } from '../util/user-error.js';
 import { plural } from '../util/words.js';
-import type { Baseline } from './baseline.js';
-import type { BaselineComparison, SkippedComparison, ValidateResult } from './measurement.js';
+import type { Baseline, BaselineMeasurement } from './baseline.js';
+import {
+  type BaselineComparison,
+  betterOf,
+  type Measurement,
+  type SkippedComparison,
+  type ValidateResult,
+} from './measurement.js';
 
 /** What compareToBaseline returns: the `baseline` section of ValidateResult. */
 export type BaselineSection = NonNullable<ValidateResult['baseline']>;
@@ -29,12 +40,29 @@ export interface BaselineCompareOptions {
 }
 
 /**
- * The gate looks at what a user waits for (wall time, probe phases, benchmark calls, journeys, sweep
- * points), not at the secondary figures of a command run: user and sys time are counted in 10 ms
+ * The gate looks at what a user waits for (wall time, a server's rps and latency, probe phases,
+ * benchmark calls, journeys, sweep points), not at the secondary figures of a command run: user and sys time are counted in 10 ms
  * ticks and peak RSS has its own targets, and gating on every secondary figure would multiply the
  * chance that noise alone fails a CI run. Their comparisons are still reported.
  */
 const GATED = (metric: string): boolean => !['user', 'sys', 'peakRss'].includes(metric);
+
+/** How a comparison is named in reports: its id, and for a latency which per-run percentile. */
+export function comparisonLabel(id: string, stat?: string | undefined): string {
+  return stat ? `${id} ${stat}` : id;
+}
+
+/** The per-run series compared for a measurement: its samples, or a pooled latency's p50 and p99. */
+function series(
+  m: Pick<Measurement, 'samples' | 'pooled'> | BaselineMeasurement,
+): { stat?: 'p50' | 'p99'; samples: number[] }[] {
+  const p99 = 'pooled' in m ? m.pooled?.p99Samples : 'p99Samples' in m ? m.p99Samples : undefined;
+  if (!p99) return [{ samples: m.samples }];
+  return [
+    { stat: 'p50', samples: m.samples },
+    { stat: 'p99', samples: p99 },
+  ];
+}
 
 /**
  * Compares every measurement of `result` with the baseline's measurement of the same id. `missing`
@@ -77,21 +105,35 @@ export function compareToBaseline(
       );
       continue;
     }
-    let comparison: BaselineComparison['comparison'];
-    try {
-      comparison = compareSamples(base.samples, m.samples, compareOptions);
-    } catch (error) {
-      // compareSamples rejects a non-positive baseline mean (no change in % exists); options were
-      // checked by then, so anything here is about this measurement's data.
-      if (!(error instanceof RangeError)) throw error;
-      skip(error.message);
+    const baseSeries = series(base);
+    const next = series(m).map((s) => ({ ...s, base: baseSeries.find((b) => b.stat === s.stat)?.samples }));
+    const found: BaselineComparison[] = [];
+    const reasons: string[] = [];
+    for (const { stat, samples, base: baseSamples } of next) {
+      if (!baseSamples || baseSamples.length < MIN_RUNS_TO_COMPARE) continue;
+      try {
+        const comparison = compareSamples(baseSamples, samples, {
+          ...compareOptions,
+          better: betterOf(m.unit),
+        });
+        found.push({
+          id: m.id,
+          ...(stat ? { stat } : {}),
+          comparison,
+          gateFailed: gate !== undefined && GATED(m.metric) && isRegressionBeyond(comparison, gate),
+        });
+      } catch (error) {
+        // compareSamples rejects a non-positive baseline mean (no change in % exists); options were
+        // checked by then, so anything here is about this measurement's data.
+        if (!(error instanceof RangeError)) throw error;
+        reasons.push(stat ? `${stat}: ${error.message}` : error.message);
+      }
+    }
+    if (found.length === 0) {
+      skip(reasons.join('; ') || 'the baseline has no per-run values of the same kind: save a new baseline');
       continue;
     }
-    comparisons.push({
-      id: m.id,
-      comparison,
-      gateFailed: gate !== undefined && GATED(m.metric) && isRegressionBeyond(comparison, gate),
-    });
+    comparisons.push(...found);
   }
   for (const id of Object.keys(baseline.measurements)) {
     if (!seen.has(id)) missing.add(id);

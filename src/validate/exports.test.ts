@@ -11,6 +11,7 @@ import { exampleResult } from '../../test/support/validate-example.js';
 import {
   appendStepSummary,
   BENCHER_MEMORY_MEASURE,
+  BENCHER_THROUGHPUT_MEASURE,
   STEP_SUMMARY_LIMIT,
   toBencherBmf,
   toGithubActionBenchmark,
@@ -27,7 +28,10 @@ describe('toGithubActionBenchmark', () => {
   const entries = toGithubActionBenchmark(result);
 
   it('has one {name, unit, value, range?, extra?} entry per measurement, the mean in ms or MB', () => {
-    expect(entries.map((e) => e.name)).toEqual(result.measurements.map((m) => m.id));
+    // Requests per second are better bigger: they go to the customBiggerIsBetter file instead.
+    expect(entries.map((e) => e.name)).toEqual(
+      result.measurements.filter((m) => m.unit !== 'req/s').map((m) => m.id),
+    );
     for (const e of entries) {
       expect(Object.keys(e).every((k) => ['name', 'unit', 'value', 'range', 'extra'].includes(k))).toBe(true);
       expect(typeof e.value).toBe('number');
@@ -43,6 +47,21 @@ describe('toGithubActionBenchmark', () => {
       extra: '10 runs\nmedian 1.49 s\np95 1.53 s\nmin 1.42 s\nmax 1.53 s',
     });
     expect(entries.find((e) => e.name === 'commands/dry_run:peakRss')?.unit).toBe('MB');
+  });
+
+  it('puts requests per second, and only them, in the customBiggerIsBetter entries', () => {
+    const rps = byId('servers/api:rps');
+    const bigger = toGithubActionBenchmark(result, 'higher');
+    expect(bigger.map((e) => e.name)).toEqual(['servers/api:rps']);
+    expect(bigger[0]).toMatchObject({ unit: 'req/s', value: rps.summary.mean });
+  });
+
+  it("counts a pooled latency's runs and requests in its tooltip", () => {
+    const latency = entries.find((e) => e.name === 'servers/api:latency');
+    expect(latency?.extra).toMatch(/^5 runs, \d+ requests\n/);
+    // The mean of every request; no interval, since requests are not independent samples.
+    expect(latency?.value).toBe(byId('servers/api:latency').summary.mean);
+    expect(latency?.range).toBeUndefined();
   });
 
   it('gives no range for a single run (no interval exists)', () => {
@@ -75,6 +94,12 @@ describe('toBencherBmf', () => {
     expect(Object.keys(bmf['commands/dry_run:peakRss'] ?? {})).toEqual([BENCHER_MEMORY_MEASURE]);
     expect(bmf['commands/dry_run:peakRss']?.[BENCHER_MEMORY_MEASURE]?.value).toBe(rss.summary.mean);
     expect(bmf['commands/init:wall']).toEqual({ latency: { value: 1720 * 1e6 } });
+  });
+
+  it("writes requests per second to Bencher's throughput measure, unscaled", () => {
+    const rps = byId('servers/api:rps');
+    expect(Object.keys(bmf['servers/api:rps'] ?? {})).toEqual([BENCHER_THROUGHPUT_MEASURE]);
+    expect(bmf['servers/api:rps']?.[BENCHER_THROUGHPUT_MEASURE]?.value).toBe(rps.summary.mean);
   });
 
   it('matches the BMF schema: every benchmark maps measures to objects with a numeric value', () => {

@@ -3,19 +3,23 @@
  *
  * - github-action-benchmark, `tool: customSmallerIsBetter`: an array of `{ name, unit, value, range?,
  *   extra? }` (the action's BenchmarkResult; `range` and `extra` are free text it shows in tooltips).
+ *   The action reads one direction per file, so what is better bigger (a server's rps) goes to a
+ *   second file of the same shape, for `tool: customBiggerIsBetter`.
  * - Bencher Metric Format (https://bencher.dev/docs/reference/bencher-metric-format):
  *   `{ "<benchmark>": { "<measure>": { value, lower_value?, upper_value? } } }`. Bencher's built-in
  *   `latency` measure is in nanoseconds, so milliseconds are multiplied by 1e6. Memory (MB) has no
  *   built-in measure: it goes to a custom measure `memory-mb`, which Bencher creates on first upload
- *   (its unit, MB = 10^6 bytes, can be set in the Bencher console).
+ *   (its unit, MB = 10^6 bytes, can be set in the Bencher console). Requests per second go to
+ *   Bencher's built-in `throughput` measure (operations per second, better higher).
  *
  * Both take the mean, with its 95% confidence interval as the range / lower and upper values: the
  * same statistic the baseline comparison tests. Benchmark names are measurement ids
  * (`commands/dry_run:wall`), stable across runs. Measurements without samples are left out.
  */
 import { appendFile } from 'node:fs/promises';
+import type { Better } from '../stats/index.js';
 import { formatMeasure } from './format.js';
-import type { Measurement, ValidateResult } from './measurement.js';
+import { betterOf, type Measurement, type ValidateResult } from './measurement.js';
 
 /** One entry of github-action-benchmark's custom JSON. */
 export interface GithubBenchmarkEntry {
@@ -47,23 +51,44 @@ function measured(result: ValidateResult): Measured[] {
   return result.measurements.filter((m): m is Measured => m.summary !== null);
 }
 
-/** github-action-benchmark `customSmallerIsBetter` input: every measurement's mean, in ms or MB. */
-export function toGithubActionBenchmark(result: ValidateResult): GithubBenchmarkEntry[] {
-  return measured(result).map((m) => {
+/**
+ * github-action-benchmark input: the mean of every measurement that is better `lower` (in ms or MB:
+ * `customSmallerIsBetter`, the default), or better `higher` (req/s: `customBiggerIsBetter`).
+ */
+export function toGithubActionBenchmark(
+  result: ValidateResult,
+  better: Better = 'lower',
+): GithubBenchmarkEntry[] {
+  const chosen = measured(result).filter((m) => betterOf(m.unit) === better);
+  return chosen.map((m) => {
     const s = m.summary;
     const entry: GithubBenchmarkEntry = { name: m.id, unit: m.unit, value: s.mean };
     if (s.meanCi95) entry.range = `± ${(s.meanCi95[1] - s.meanCi95[0]) / 2}`;
     const show = (v: number) => formatMeasure(v, m.unit);
-    entry.extra = `${s.n} runs\nmedian ${show(s.median)}\np95 ${show(s.p95)}\nmin ${show(s.min)}\nmax ${show(s.max)}`;
+    const n = m.pooled ? `${m.samples.length} runs, ${m.pooled.requests} requests` : `${s.n} runs`;
+    entry.extra = `${n}\nmedian ${show(s.median)}\np95 ${show(s.p95)}\nmin ${show(s.min)}\nmax ${show(s.max)}`;
     return entry;
   });
 }
 
-/** Bencher Metric Format: times as `latency` in ns, memory as `memory-mb` in MB; mean with its 95% CI. */
+/** Bencher's built-in measure of operations per second: a server's requests per second. */
+export const BENCHER_THROUGHPUT_MEASURE = 'throughput';
+
+/** Each unit's Bencher measure and the factor from our unit to its. */
+const BENCHER_MEASURES: Record<Measurement['unit'], [string, number]> = {
+  ms: ['latency', 1e6],
+  MB: [BENCHER_MEMORY_MEASURE, 1],
+  'req/s': [BENCHER_THROUGHPUT_MEASURE, 1],
+};
+
+/**
+ * Bencher Metric Format: times as `latency` in ns, memory as `memory-mb` in MB, requests per second
+ * as `throughput`; mean with its 95% CI.
+ */
 export function toBencherBmf(result: ValidateResult): BencherBmf {
   const bmf: BencherBmf = {};
   for (const m of measured(result)) {
-    const [measure, scale] = m.unit === 'ms' ? ['latency', 1e6] : [BENCHER_MEMORY_MEASURE, 1];
+    const [measure, scale] = BENCHER_MEASURES[m.unit];
     const metric: BencherMetric = { value: m.summary.mean * scale };
     if (m.summary.meanCi95) {
       metric.lower_value = m.summary.meanCi95[0] * scale;

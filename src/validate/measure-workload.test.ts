@@ -35,7 +35,7 @@ function byMetric(measurements: Measurement[]): Map<string, Measurement> {
 
 describe('measureWorkload', () => {
   it('gives wall, user, sys, peakRss and each probe, with targets by metric', async () => {
-    const measurements = await measureWorkload(
+    const { measurements } = await measureWorkload(
       target('probes', 'probe-parent.mjs'),
       timing({
         warmup: 1,
@@ -76,7 +76,7 @@ describe('measureWorkload', () => {
 
   it('carries failed runs on every measurement and keeps the successful runs as samples', async () => {
     const counter = join(mkdtempSync(join(tmp, 'flaky-')), 'count');
-    const measurements = await measureWorkload(
+    const { measurements } = await measureWorkload(
       target('flaky', 'flaky.mjs', [counter]),
       timing({ warmup: 0, runs: 3 }),
       {
@@ -89,7 +89,7 @@ describe('measureWorkload', () => {
 
   it('records the wall time of a watcher but skips its wall targets, with a note', async () => {
     const notes: string[] = [];
-    const measurements = await measureWorkload(
+    const { measurements } = await measureWorkload(
       target('watch', 'watcher.mjs', [], { durationMs: 500 }),
       timing({
         warmup: 0,

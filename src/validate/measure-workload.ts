@@ -1,15 +1,19 @@
 /**
  * A workload's `validate` timing, end to end: its runs (time-runs.ts) become one measurement per
- * metric — wall, user and sys time, peak RSS, and each probe measure the workload reported — with
- * the targets of that metric checked and every failed run carried as a sentence.
+ * metric — wall, user and sys time, peak RSS, a server's rps and latency (measure-load.ts), and each
+ * probe measure the workload reported — with the targets of that metric checked and every failed
+ * run carried as a sentence.
  */
 
 import type { Target, Timing } from '../config/schema.js';
+import { HTTP_LOAD_DEFAULTS } from '../load/http-load-options.js';
 import type { PlannedTarget } from '../plan/planned-target.js';
 import { readChildrenCpu } from './children-cpu.js';
-import type { Measurement, Unit } from './measurement.js';
+import { loadProblem } from './load-problem.js';
+import type { loadMeasurements } from './measure-load.js';
+import type { Measurement, ServerLoad, Unit } from './measurement.js';
 import { startLog, type TimedRun, type TimedRuns, timeRuns } from './time-runs.js';
-import { type Limit, toMeasurement } from './to-measurement.js';
+import { type Limit, limitOf, toMeasurement } from './to-measurement.js';
 
 export interface MeasureWorkloadOptions {
   /** Every run's output (time-runs.ts); started afresh. */
@@ -19,7 +23,8 @@ export interface MeasureWorkloadOptions {
    * Load the agent into Node processes for their exact peak RSS. It costs each Node process about
    * 15-20 ms of start-up here (bench/validate.js), which a wall-time target would then include, so
    * by default it is loaded only when a target needs the exact peak RSS, or where /proc cannot give
-   * the tree's CPU time. @default a peakRss target exists, or no /proc
+   * the tree's CPU time. A server told ready by the port it listens on gets it anyway (the agent
+   * reports that port; time-runs.ts). @default a peakRss target exists, or no /proc
    */
   agent?: boolean;
   /** Progress, after each run. */
@@ -37,16 +42,22 @@ const COMMAND_METRICS: { metric: string; unit: Unit; value: (run: TimedRun) => n
 ];
 
 function limitsFor(targets: Target[], metric: string): Limit[] {
-  return targets
-    .filter((t) => t.metric === metric)
-    .map((t) => ({ stat: t.stat, max: t.max, tolerance: t.tolerance, component: t.component }));
+  return targets.filter((t) => t.metric === metric).map(limitOf);
 }
 
-/** Each failed run (warm-ups too) as a sentence; interrupted runs are no failure of the workload. */
+/**
+ * Each failed run (warm-ups too) as a sentence: a run that failed or timed out, and a server's run
+ * whose load got errors or non-2xx responses. Interrupted runs are no failure of the workload.
+ */
 export function runFailures(timed: TimedRuns): string[] {
-  return [...timed.warmups, ...timed.runs]
-    .filter((r) => r.state === 'failed' || r.state === 'timeout')
-    .map((r) => `${r.warmup ? 'warm-up' : 'run'} ${r.index}: ${r.reason ?? r.state}`);
+  const failures: string[] = [];
+  for (const r of [...timed.warmups, ...timed.runs]) {
+    const label = `${r.warmup ? 'warm-up' : 'run'} ${r.index}`;
+    const problem = r.state === 'ok' ? loadProblem(r.load) : undefined;
+    if (r.state === 'failed' || r.state === 'timeout') failures.push(`${label}: ${r.reason ?? r.state}`);
+    else if (problem) failures.push(`${label}: ${problem}`);
+  }
+  return failures;
 }
 
 export interface WorkloadRunsInput {
@@ -56,6 +67,13 @@ export interface WorkloadRunsInput {
   targets: Target[];
   /** The workload is stopped after a duration (a watcher): its wall time is that duration. */
   hasDuration: boolean;
+  /** A server's load: the built-in `http` (measured: rps, latency), a `command`, or none. */
+  load?: 'http' | 'command' | undefined;
+  /**
+   * measure-load.ts's loadMeasurements, for a server or a workload with targets on rps or latency:
+   * the caller imports it only then (the latency histogram library takes 100-150 ms to load).
+   */
+  measureLoad?: typeof loadMeasurements;
   onNote?: (note: string) => void;
 }
 
@@ -81,6 +99,12 @@ export function workloadMeasurements(input: WorkloadRunsInput): Measurement[] {
       toMeasurement({ suite, name, metric, kind: 'command', unit, samples, limits, failures, warmup }),
     );
   }
+  const measureLoad = input.measureLoad;
+  if (measureLoad) {
+    out.push(
+      ...measureLoad({ suite, name, timed, targets: input.targets, failures, warmup, load: input.load }),
+    );
+  }
   const probeNames: string[] = [];
   for (const run of ok) for (const probe of Object.keys(run.probes)) probeNames.push(probe);
   for (const t of input.targets) if (t.metric.startsWith('probe:')) probeNames.push(t.metric.slice(6));
@@ -95,13 +119,37 @@ export function workloadMeasurements(input: WorkloadRunsInput): Measurement[] {
   return out;
 }
 
+/**
+ * The built-in load runs in our own process, and autocannon's code is fully optimized only after
+ * about 2 s of load (measured here: with 1 s loads and one warm-up, the first measured run served
+ * half the requests of the next ones). Warm-up runs warm it too; fewer seconds of them than this
+ * get a note.
+ */
+const LOAD_WARMUP_S = 2;
+
+function loadWarmupNote(target: PlannedTarget, timing: Timing): string | undefined {
+  const load = target.server?.load;
+  if (load?.kind !== 'http' || load.options.amount !== undefined) return undefined;
+  const seconds = timing.warmup * (load.options.durationSeconds ?? HTTP_LOAD_DEFAULTS.durationSeconds);
+  if (seconds >= LOAD_WARMUP_S) return undefined;
+  return `${target.suite}/${target.workload}: ${seconds} s of warm-up load; the built-in load itself needs about ${LOAD_WARMUP_S} s to warm up, so the first measured runs may serve fewer requests: give "warmup" runs that add up to ${LOAD_WARMUP_S} s of load or more`;
+}
+
+/** What measureWorkload returns: the measurements, and a server's load figures for the reports. */
+export interface MeasuredWorkload {
+  measurements: Measurement[];
+  server?: ServerLoad;
+}
+
 /** Times a planned workload with its `validate` settings and returns its measurements. */
 export async function measureWorkload(
   target: PlannedTarget,
   timing: Timing,
   options: MeasureWorkloadOptions,
-): Promise<Measurement[]> {
+): Promise<MeasuredWorkload> {
   await startLog(options.logFile);
+  const note = loadWarmupNote(target, timing);
+  if (note) options.onNote?.(note);
   const timed = await timeRuns(target.spec, {
     warmup: timing.warmup,
     runs: timing.runs,
@@ -113,13 +161,20 @@ export async function measureWorkload(
     agent:
       options.agent ?? (timing.targets.some((t) => t.metric === 'peakRss') || readChildrenCpu() === null),
     ...(options.onRun ? { onRun: options.onRun } : {}),
+    ...(target.server ? { server: target.server } : {}),
   });
-  return workloadMeasurements({
+  const loadTargets = timing.targets.some((t) => t.metric === 'rps' || t.metric === 'latency');
+  const load = target.server || loadTargets ? await import('./measure-load.js') : undefined;
+  const measurements = workloadMeasurements({
     suite: target.suite,
     name: target.workload,
     timed,
     targets: timing.targets,
     hasDuration: target.durationMs !== undefined,
+    load: target.server?.load.kind,
+    ...(load ? { measureLoad: load.loadMeasurements } : {}),
     ...(options.onNote ? { onNote: options.onNote } : {}),
   });
+  const server = target.server && load?.serverLoad(target.suite, target.workload, timed);
+  return { measurements, ...(server ? { server } : {}) };
 }

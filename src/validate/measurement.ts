@@ -5,16 +5,32 @@
  * these records, so a new measurement kind needs no change downstream.
  */
 import type { Statistic } from '../config/schema.js';
-import type { Comparison, ScalingFit, Summary, TargetVerdict } from '../stats/index.js';
+import type { LoadSummary } from '../load/summary.js';
+import type { Better, Comparison, ScalingFit, Summary, TargetBound, TargetVerdict } from '../stats/index.js';
 
-export type MeasurementKind = 'command' | 'probe' | 'benchmark' | 'journey-step' | 'journey' | 'sweep-point';
-export type Unit = 'ms' | 'MB';
+export type MeasurementKind =
+  | 'command'
+  | 'load'
+  | 'probe'
+  | 'benchmark'
+  | 'journey-step'
+  | 'journey'
+  | 'sweep-point';
+/** Milliseconds, megabytes (10^6 bytes), requests per second. */
+export type Unit = 'ms' | 'MB' | 'req/s';
+
+/** Which way a measurement in `unit` improves: only requests per second get better bigger. */
+export function betterOf(unit: Unit): Better {
+  return unit === 'req/s' ? 'higher' : 'lower';
+}
 
 /** One target checked against one measurement. */
 export interface TargetCheck {
   /** The report's component column, e.g. "hot reload p95" or "dry-run". */
   component: string;
   stat: Statistic;
+  /** `max`: the statistic must be at or under the limit; `min`: at or above it (rps). */
+  bound: TargetBound;
   limit: number;
   tolerance: number;
   /** The statistic's measured value, in the measurement's unit. */
@@ -36,10 +52,23 @@ export interface Measurement {
   metric: string;
   kind: MeasurementKind;
   unit: Unit;
-  /** Raw values, one per run (or per probe report, or tinybench's per-call latencies). */
+  /**
+   * Raw values, one per run (or per probe report, or tinybench's per-call latencies). A server's
+   * `latency` has each run's p50 here (see `pooled`).
+   */
   samples: number[];
-  /** Null when there are no samples (everything failed). */
+  /**
+   * Null when there are no samples (everything failed). Computed from `samples`, except for a
+   * pooled measurement (`latency`): there it is of every request of every run (see `pooled`).
+   */
   summary: Summary | null;
+  /**
+   * Present on a server's `latency` measurement: its summary is of all `requests` of the measured
+   * runs, from their merged latency histograms (so a target's p99 is the p99 of every request), while
+   * `samples` holds each run's p50 and `p99Samples` each run's p99: the per-run values the baseline
+   * comparison tests (one comparison each).
+   */
+  pooled?: PooledLatency;
   /** Indexes into `samples` flagged as outliers (modified z-score, src/stats/outliers.ts). */
   outliers: number[];
   targets: TargetCheck[];
@@ -47,6 +76,40 @@ export interface Measurement {
   warmup?: number;
   /** Runs that failed (non-zero exit, timeout, unmatched `until`), each as a sentence. */
   failures: string[];
+}
+
+/** How a `latency` measurement pools its runs. */
+export interface PooledLatency {
+  /** Requests behind the summary: every response of the measured runs that ended ok. */
+  requests: number;
+  /** Each of those runs' p99 in ms, in run order (`samples` holds their p50). */
+  p99Samples: number[];
+}
+
+/** A server workload's load, run by run: the figures the reports show beside its measurements. */
+export interface ServerLoad {
+  suite: string;
+  name: string;
+  /**
+   * Every measured run together: requests, errors, timeouts and non-2xx summed, `durationMs` the
+   * load time summed and `rps` requests per second of it, `latencyMs` of every response (the runs'
+   * histograms merged), `readyMs` the mean time to ready and `port` the last run's. Failed runs count
+   * here, so their errors show; the rps and latency measurements only take the runs that ended ok.
+   */
+  total: LoadSummary;
+  /** Each measured run that got as far as its load, in run order. */
+  runs: ServerRunLoad[];
+}
+
+/** One measured run's load. */
+export interface ServerRunLoad {
+  /** The run's number (1-based, as in `failures`). */
+  run: number;
+  /** How the run ended; a run whose load got errors or non-2xx responses is `ok` with a failure. */
+  state: 'ok' | 'failed' | 'timeout' | 'interrupted';
+  load: LoadSummary;
+  /** `LatencyHistogram.encode()` of every response of the run (built-in load only). */
+  latencyHistogram?: string;
 }
 
 /** A scalability sweep: its points are sweep-point measurements; this is the fitted exponent. */
@@ -68,6 +131,11 @@ export interface SkippedComparison {
 /** One measurement compared with the saved baseline of the same id. */
 export interface BaselineComparison {
   id: string;
+  /**
+   * For a pooled measurement (`latency`), which per-run percentile was compared: it has two
+   * comparisons, `p50` (its samples) and `p99` (its p99Samples). Absent for any other measurement.
+   */
+  stat?: 'p50' | 'p99';
   comparison: Comparison;
   /** Whether the change exceeds `--fail-on-regression` (false when no threshold was given). */
   gateFailed: boolean;
@@ -91,6 +159,8 @@ export interface ValidateResult {
   suites: string[];
   measurements: Measurement[];
   sweeps: SweepResult[];
+  /** The load of each server workload (one with a `load`), in run order. */
+  servers: ServerLoad[];
   baseline?: {
     name: string;
     savedAt: string;

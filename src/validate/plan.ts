@@ -8,6 +8,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { Benchmarks, Journey, Sweep, Timing } from '../config/schema.js';
 import { selectSuites } from '../config/select.js';
 import { type PlannedTarget, planWorkload } from '../plan/planned-target.js';
+import type { LoadFlags } from '../plan/server-plan.js';
 import { UserError } from '../util/user-error.js';
 
 export type ValidateItem =
@@ -16,7 +17,8 @@ export type ValidateItem =
   | { kind: 'sweep'; suite: string; name: string; sweep: Sweep }
   | { kind: 'benchmarks'; suite: string; name: 'benchmarks'; benchmarks: Benchmarks };
 
-export interface PlanFlags {
+/** The flags planning reads; the load flags make a timed workload a server (plan/server-plan.ts). */
+export interface PlanFlags extends LoadFlags {
   workload?: string[];
   timeout?: number;
   duration?: number;

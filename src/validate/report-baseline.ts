@@ -4,7 +4,7 @@
  */
 import { mdCode, mdTable, mdText } from '../render/markdown.js';
 import { formatUtc } from '../util/words.js';
-import { skippedComparisons } from './compare-baseline.js';
+import { comparisonLabel, skippedComparisons } from './compare-baseline.js';
 import { formatMeasure, formatPct, formatPValue } from './format.js';
 import type { Measurement, ValidateResult } from './measurement.js';
 
@@ -17,16 +17,18 @@ export function baselineSection(
   const b = result.baseline;
   if (!b) return ['## Baseline comparison', '', 'No baseline was compared.'];
   const gate = failOnRegressionPct === undefined ? 'the gate' : `the ${failOnRegressionPct}% gate`;
-  const rows = b.comparisons.map(({ id, comparison: c, gateFailed }) => {
+  const rows = b.comparisons.map(({ id, stat, comparison: c, gateFailed }) => {
     const m = byId.get(id);
     const value = (v: number) => (m ? formatMeasure(v, m.unit) : v.toPrecision(3));
     const verdict =
       c.verdict === 'regressed' ? `**regressed**${gateFailed ? `, past ${gate}` : ''}` : c.verdict;
+    // The change is always this run against the baseline; where higher is better, say so.
+    const change = `${formatPct(c.changePct)}${c.better === 'higher' ? ' (higher is better)' : ''}`;
     return [
-      mdText(id),
+      mdText(comparisonLabel(id, stat)),
       value(c.baseMean),
       value(c.nextMean),
-      formatPct(c.changePct),
+      change,
       `${formatPct(c.ciPct[0])} to ${formatPct(c.ciPct[1])}`,
       formatPValue(c.pValue),
       verdict,
@@ -41,7 +43,10 @@ export function baselineSection(
   return [
     '## Baseline comparison',
     '',
-    `Against baseline ${mdCode(b.name)}, saved ${formatUtc(new Date(b.savedAt))}. Means of each side; the change's interval and p-value are Welch's.`,
+    `Against baseline ${mdCode(b.name)}, saved ${formatUtc(new Date(b.savedAt))}. Means of each side; the change's interval and p-value are Welch's.` +
+      (b.comparisons.some((c) => c.stat)
+        ? " A server's latency is compared twice, on each run's p50 and on each run's p99."
+        : ''),
     '',
     ...(rows.length > 0
       ? mdTable(

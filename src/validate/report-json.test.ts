@@ -38,6 +38,7 @@ describe('reportPaths', () => {
       markdown: '/out/reports/performance_report_20261127_140509.md',
       json: '/out/reports/performance_report_20261127_140509.json',
       githubBenchmark: '/out/reports/github-action-benchmark.json',
+      githubBenchmarkBigger: '/out/reports/github-action-benchmark-bigger.json',
       bencher: '/out/reports/bencher-bmf.json',
     });
   });

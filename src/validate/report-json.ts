@@ -19,6 +19,8 @@ export interface ReportPaths {
   json: string;
   /** github-action-benchmark input (`tool: customSmallerIsBetter`): a fixed name for CI to point at. */
   githubBenchmark: string;
+  /** The same for what is better bigger (rps, `tool: customBiggerIsBetter`); written only when there is some. */
+  githubBenchmarkBigger: string;
   /** Bencher Metric Format (`bencher run --adapter json --file ...`): a fixed name too. */
   bencher: string;
 }
@@ -31,6 +33,7 @@ export function reportPaths(outDir: string, startedAt: Date): ReportPaths {
     markdown: join(dir, `performance_report_${stamp}.md`),
     json: join(dir, `performance_report_${stamp}.json`),
     githubBenchmark: join(dir, 'github-action-benchmark.json'),
+    githubBenchmarkBigger: join(dir, 'github-action-benchmark-bigger.json'),
     bencher: join(dir, 'bencher-bmf.json'),
   };
 }

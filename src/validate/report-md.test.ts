@@ -25,6 +25,7 @@ function bare(measurements: ValidateResult['measurements']): ValidateResult {
     ...exampleResult(),
     measurements,
     sweeps: [],
+    servers: [],
     links: [],
     baseline: undefined,
     suites: [...new Set(measurements.map((m) => m.suite))],
@@ -51,6 +52,7 @@ describe('renderValidateReport', () => {
       '## Executive summary',
       '## Targets',
       '## Measurements without targets',
+      '## Servers under load',
       '## Journeys',
       '## Scalability sweeps',
       '## Baseline comparison',
@@ -62,11 +64,11 @@ describe('renderValidateReport', () => {
 
   it('summarises the verdicts it was given and fails for the reasons in the data', () => {
     expect(md).toContain(
-      '**FAIL** (exit code 1): 2 of 17 targets failed, 1 measurement had failed runs, 4 regressions past the 10% gate.',
+      '**FAIL** (exit code 1): 2 of 19 targets failed, 1 measurement had failed runs, 7 regressions past the 10% gate.',
     );
-    expect(md).toContain('| targets | 14 pass, 1 warn, 2 fail |');
+    expect(md).toContain('| targets | 15 pass, 2 warn, 2 fail |');
     expect(md).toMatch(
-      /\| baseline main \| 4 regressed \(4 past the 10% gate\), 1 improved, 1 within noise, 13 no change, 2 not compared \|/,
+      /\| baseline main \| 7 regressed \(7 past the 10% gate\), 1 improved, 1 within noise, 13 no change, 2 not compared \|/,
     );
   });
 

@@ -2,17 +2,18 @@
  * reports/performance_report_<YYYYMMDD_HHMMSS>.md: a `profile validate` run written from its
  * ValidateResult alone. Every number, verdict and name in it comes from the result (nothing is fixed
  * text about a particular project); the methodology states how the numbers were computed. Sections:
- * executive summary, targets per suite, measurements without targets, journeys, sweeps, the baseline
- * comparison, failures, methodology and links. Cells from the config or the workload are escaped.
+ * executive summary, targets per suite, measurements without targets, servers under load, journeys,
+ * sweeps, the baseline comparison, failures, methodology and links. Cells from the config or the workload are escaped.
  */
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
 import { warnBound } from '../stats/index.js';
 import { formatUtc, plural } from '../util/words.js';
-import { failureReasons } from './compare-baseline.js';
-import { formatMeasure, formatPct } from './format.js';
+import { comparisonLabel, failureReasons } from './compare-baseline.js';
+import { boundOp, formatMeasure, formatPct } from './format.js';
 import type { Measurement, SweepResult, TargetCheck, ValidateResult } from './measurement.js';
 import { baselineSection } from './report-baseline.js';
 import { methodologySection } from './report-methodology.js';
+import { serversSection } from './report-servers.js';
 import { failuresByItem } from './to-measurement.js';
 
 /** What the report needs besides the result; the CLI fills it in. */
@@ -40,8 +41,8 @@ const stat = (m: Measurement, key: 'p50' | 'p95' | 'p99' | 'median' | 'mean' | '
   m.summary ? fmt(m, m.summary[key]) : '—';
 
 function targetText(m: Measurement, t: TargetCheck): string {
-  const warn = t.tolerance > 0 ? `, warn to ${fmt(m, warnBound(t.limit, t.tolerance))}` : '';
-  return `${t.stat} <= ${fmt(m, t.limit)}${warn}`;
+  const warn = t.tolerance > 0 ? `, warn to ${fmt(m, warnBound(t.limit, t.tolerance, t.bound))}` : '';
+  return `${t.stat} ${boundOp(t.bound)} ${fmt(m, t.limit)}${warn}`;
 }
 
 /** A target's status, with the measurement's failed runs (which fail the run whatever the target says). */
@@ -264,7 +265,7 @@ function failuresSection(result: ValidateResult, options: ReportOptions): string
   for (const c of result.baseline?.comparisons.filter((c) => c.gateFailed) ?? []) {
     const ci = `${formatPct(c.comparison.ciPct[0])} to ${formatPct(c.comparison.ciPct[1])}`;
     lines.push(
-      `- ${mdText(c.id)}: regressed ${formatPct(c.comparison.changePct)} (95% CI ${ci}), past ${gate}`,
+      `- ${mdText(comparisonLabel(c.id, c.stat))}: regressed ${formatPct(c.comparison.changePct)} (95% CI ${ci}), past ${gate}`,
     );
   }
   return ['## Failures', '', ...(lines.length > 0 ? lines : ['None.'])];
@@ -286,6 +287,7 @@ export function renderValidateReport(result: ValidateResult, options: ReportOpti
     summarySection(result, options),
     targetsSection(result),
     untargetedSection(result),
+    serversSection(result),
     journeysSection(result),
     sweepsSection(result, byId),
     baselineSection(result, byId, options.failOnRegressionPct),

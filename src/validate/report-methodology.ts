@@ -11,6 +11,7 @@ import type { Measurement, ValidateResult } from './measurement.js';
 
 const KIND_LABEL: Record<Measurement['kind'], string> = {
   command: 'command timings (a fresh process per run)',
+  load: 'server load (rps and latency, per run)',
   probe: 'probe measures (one sample per report)',
   benchmark: 'in-process benchmarks (tinybench, one sample per timed call)',
   'journey-step': 'journey steps (one sample per journey run)',
@@ -46,6 +47,9 @@ function distinct(values: number[]): string {
 function comparisonLines(result: ValidateResult, failOnRegressionPct: number | undefined): string[] {
   const comparisons = result.baseline?.comparisons ?? [];
   if (comparisons.length === 0) return [];
+  const higher = comparisons.some((c) => c.comparison.better === 'higher')
+    ? ' Requests per second are better higher: for them a drop is the regression (and what the gate measures), a rise the improvement.'
+    : '';
   const confidence = distinct(comparisons.map((c) => Number((c.comparison.confidence * 100).toPrecision(6))));
   const alpha = distinct(comparisons.map((c) => Number((1 - c.comparison.confidence).toPrecision(3))));
   const noise = distinct(comparisons.map((c) => Number((c.comparison.noiseThreshold * 100).toPrecision(6))));
@@ -58,7 +62,7 @@ function comparisonLines(result: ValidateResult, failOnRegressionPct: number | u
       `significant when p < ${alpha}. The ${confidence}% interval of the change is Welch's interval of the ` +
       `difference divided by the baseline mean. A significant change counts as regressed or improved only when ` +
       `that interval lies entirely outside the noise band of ±${noise}%, else "within noise"; not significant ` +
-      `is "no change". ${gate}`,
+      `is "no change". ${gate}${higher}`,
   ];
 }
 
@@ -67,7 +71,9 @@ export function methodologySection(
   result: ValidateResult,
   failOnRegressionPct: number | undefined,
 ): string[] {
-  const runs = perKind(result, (m) => m.summary?.n);
+  // A pooled latency's summary counts requests; its runs are its samples.
+  const runs = perKind(result, (m) => (m.pooled ? m.samples.length : m.summary?.n));
+  const checks = result.measurements.flatMap((m) => m.targets);
   const warmups = perKind(result, (m) => m.warmup);
   const { machine } = result;
   const lines = [
@@ -80,9 +86,22 @@ export function methodologySection(
       'freedom (none for a single run).',
     `- Outliers: modified z-score (Iglewicz & Hoaglin) above ${IGLEWICZ_HOAGLIN_THRESHOLD}, from the median and ` +
       'the median absolute deviation; flagged in the tables, never removed.',
-    '- Targets: pass at or under the limit, warn up to limit × (1 + tolerance), fail above.',
+    '- Targets: pass at or under the limit, warn up to limit × (1 + tolerance), fail above.' +
+      (checks.some((t) => t.bound === 'min')
+        ? ' A `min` target (rps) the other way: pass at or above it, warn down to limit × (1 − tolerance), fail below.'
+        : ''),
     ...comparisonLines(result, failOnRegressionPct),
   ];
+  if (result.measurements.some((m) => m.kind === 'load')) {
+    lines.push(
+      '- Servers under load: every run (warm-ups too) started the server, waited until it was ready, ran ' +
+        'its load and stopped it. rps: one sample per run, its responses per second of load time. latency: ' +
+        "the summary is of every response of every measured run, from the runs' merged HDR histograms " +
+        '(values in µs with 3 significant digits: exact to 1 µs up to 2 ms, within 0.1% above; percentiles ' +
+        "nearest-rank), n is the number of requests; its comparison with a baseline is on each run's p50 " +
+        "and each run's p99. A run whose load got connection errors, timeouts or non-2xx responses failed.",
+    );
+  }
   if (result.sweeps.length > 0) {
     lines.push(
       '- Scalability: value = c × size^b fitted by least squares on the logarithms of every run; the ' +

@@ -22,7 +22,7 @@ import {
   type HarnessResult,
 } from './bench-protocol.js';
 import type { Measurement } from './measurement.js';
-import { toMeasurement } from './to-measurement.js';
+import { limitOf, toMeasurement } from './to-measurement.js';
 
 /** The built harness: the child runs plain Node (plus tsx for the user's file), never our sources. */
 export const harnessPath = join(
@@ -169,12 +169,7 @@ function toMeasurements(
       kind: 'benchmark',
       unit: 'ms',
       samples: done?.samples ?? [],
-      limits: (benchmarks.targets[name] ?? []).map((t) => ({
-        stat: t.stat,
-        max: t.max,
-        tolerance: t.tolerance,
-        component: t.component,
-      })),
+      limits: (benchmarks.targets[name] ?? []).map(limitOf),
       failures,
     });
   });

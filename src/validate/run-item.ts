@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runJourney } from './journey.js';
 import { measureSweep } from './measure-sweep.js';
 import { measureWorkload } from './measure-workload.js';
-import type { Measurement, SweepResult } from './measurement.js';
+import type { Measurement, ServerLoad, SweepResult } from './measurement.js';
 import type { ValidateItem } from './plan.js';
 import { runBenchmarks } from './run-benchmarks.js';
 
@@ -26,6 +26,8 @@ export interface ItemOptions {
 export interface ItemResult {
   measurements: Measurement[];
   sweep?: SweepResult;
+  /** A server workload's load figures. */
+  server?: ServerLoad;
 }
 
 export async function runItem(item: ValidateItem, options: ItemOptions): Promise<ItemResult> {
@@ -33,13 +35,11 @@ export async function runItem(item: ValidateItem, options: ItemOptions): Promise
   const logFile = join(logDir, `${item.suite}.${item.name}.log`);
   switch (item.kind) {
     case 'timing':
-      return {
-        measurements: await measureWorkload(item.target, item.timing, {
-          signal,
-          logFile,
-          onNote: (note) => process.stderr.write(`note: ${note}\n`),
-        }),
-      };
+      return measureWorkload(item.target, item.timing, {
+        signal,
+        logFile,
+        onNote: (note) => process.stderr.write(`note: ${note}\n`),
+      });
     case 'journey':
       return {
         measurements: await runJourney(item.suite, item.name, item.journey, baseDir, { signal, logDir }),

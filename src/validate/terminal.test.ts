@@ -47,7 +47,7 @@ describe('formatValidateSummary', () => {
     expect(text).toMatch(/^ {2}improved +bench\/parse\/small:call +-20\.2%/m);
     expect(text).not.toMatch(/hot_reload\/cycles:probe:detect/);
     expect(text).toContain(
-      'FAIL: 2 of 17 targets failed, 1 measurement had failed runs, 4 regressions past the 10% gate',
+      'FAIL: 2 of 19 targets failed, 1 measurement had failed runs, 7 regressions past the 10% gate',
     );
     expect(text.endsWith('report: reports/performance_report_20261127_140509.json')).toBe(true);
   });
@@ -60,6 +60,7 @@ describe('formatValidateSummary', () => {
         .map((m) => ({ ...m, failures: [] })),
       baseline: undefined,
       sweeps: [],
+      servers: [],
     };
     expect(formatValidateSummary(passing).split('\n').at(-1)).toBe('PASS (1 target within tolerance)');
   });

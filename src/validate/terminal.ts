@@ -1,13 +1,14 @@
 /**
  * The terminal summary of a `profile validate` run, in the manner of hyperfine: one line per
- * measurement (mean ± σ, range, runs) with its targets and verdicts, grouped by suite; then the
- * baseline changes that matter, the failures, the verdict and where the reports are. No colours, so
+ * measurement (mean ± σ, range, runs) with its targets and verdicts, grouped by suite; then each
+ * server's load, the baseline changes that matter, the failures, the verdict and where the reports are. No colours, so
  * it reads the same in CI logs.
  */
 import { relative } from 'node:path';
+import { formatLoad } from '../load/summary.js';
 import { plural } from '../util/words.js';
-import { failureReasons, skippedComparisons } from './compare-baseline.js';
-import { formatMeasure, formatPct, formatPValue } from './format.js';
+import { comparisonLabel, failureReasons, skippedComparisons } from './compare-baseline.js';
+import { boundOp, formatMeasure, formatPct, formatPValue } from './format.js';
 import type { Measurement, TargetCheck, ValidateResult } from './measurement.js';
 import { failuresByItem } from './to-measurement.js';
 
@@ -42,14 +43,16 @@ function row(m: Measurement): string[] {
       : `${show(s.mean)} ± ${show(s.stddev)}`
     : 'no samples';
   const targets = m.targets.map(
-    (t) => `${t.stat} ${show(t.measured)} <= ${show(t.limit)} ${VERDICT[t.verdict]}`,
+    (t) => `${t.stat} ${show(t.measured)} ${boundOp(t.bound)} ${show(t.limit)} ${VERDICT[t.verdict]}`,
   );
   if (m.failures.length > 0) targets.push(`${m.failures.length} FAILED`);
+  // A pooled latency's summary is of every request: its runs are its samples.
+  const runs = m.pooled ? m.samples.length : (s?.n ?? 0);
   return [
     `  ${m.name}:${m.metric}`,
     spread,
     s ? `[${show(s.min)} … ${show(s.max)}]` : '',
-    plural(s?.n ?? 0, 'run'),
+    plural(runs, 'run'),
     targets.join('; '),
   ];
 }
@@ -65,9 +68,9 @@ function baselineLines(result: ValidateResult): string[] {
   const changed = b.comparisons.filter(
     (c) => c.comparison.verdict === 'regressed' || c.comparison.verdict === 'improved',
   );
-  const rows = changed.map(({ id, comparison: c, gateFailed }) => [
+  const rows = changed.map(({ id, stat, comparison: c, gateFailed }) => [
     `  ${c.verdict === 'regressed' ? 'REGRESSED' : 'improved'}`,
-    id,
+    comparisonLabel(id, stat),
     formatPct(c.changePct),
     `[${formatPct(c.ciPct[0])} … ${formatPct(c.ciPct[1])}]`,
     `p ${c.pValue < 0.001 ? '' : '= '}${formatPValue(c.pValue)}${gateFailed ? '  past the gate' : ''}`,
@@ -94,6 +97,11 @@ export function formatValidateSummary(result: ValidateResult, options: TerminalO
       fit
         ? `sweep ${sweep.suite}/${sweep.name}: exponent ${fit.exponent.toFixed(2)}${ci}, ${fit.label}`
         : `sweep ${sweep.suite}/${sweep.name}: no fit (fewer than two sizes measured)`,
+    );
+  }
+  for (const server of result.servers ?? []) {
+    lines.push(
+      `server ${server.suite}/${server.name}, ${plural(server.runs.length, 'run')}: ${formatLoad(server.total)}`,
     );
   }
   lines.push(...baselineLines(result));

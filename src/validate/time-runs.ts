@@ -13,6 +13,11 @@
  *   exact `maxRSS` a Node process reports at exit (the agent in `timing` mode). Both are lower
  *   bounds of the tree's true peak: sampling misses short peaks, and one process's peak is not the
  *   tree's when several run at once.
+ *
+ * A server (`server`): each run, warm-ups included, starts it, waits until it is ready, runs its
+ * load and stops it (load/drive-server.ts, as `profile cpu` does); the run carries what the load
+ * measured. The built-in load runs in this process, so its CPU time is not the run's; a load
+ * command is a child of ours, so /proc counts its CPU time in the run's user and sys.
  */
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +25,9 @@ import { dirname, join } from 'node:path';
 import { ENV_AGENT_DIR, ENV_AGENT_MODE, type ProbeRecord } from '../agent/protocol.cjs';
 import { readJsonLines, readProcessRecords } from '../engines/agent-records.js';
 import { agentPath, withNodeOptions } from '../engines/paths.js';
+import { loadLogOf } from '../load/command-load.js';
+import { type LoadResult, serverDrive } from '../load/drive-server.js';
+import type { ServerPlan } from '../plan/server-plan.js';
 import { primeRssSampler, type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
 import { type LaunchSpec, type ProcessOutcome, runProcess } from '../runner/run-process.js';
 import { readChildrenCpu } from './children-cpu.js';
@@ -41,8 +49,13 @@ export interface TimeRunsOptions {
   logFile: string;
   /** Prefix of those header lines, e.g. `n=10` for one size of a sweep. */
   logLabel?: string;
-  /** Load the agent in `timing` mode into every Node process (exact peak RSS). @default true */
+  /**
+   * Load the agent in `timing` mode into every Node process (exact peak RSS). A server whose
+   * readiness is the port it listens on always gets it (the agent reports that port). @default true
+   */
   agent?: boolean;
+  /** A server: every run waits until it is ready, runs this load, then stops it. */
+  server?: ServerPlan;
   /** Milliseconds between RSS readings of the tree (~0.8 ms of our CPU each). @default 20 */
   rssIntervalMs?: number;
   /** Called after each run, warm-ups included: progress for the terminal. */
@@ -71,6 +84,8 @@ export interface TimedRun {
   probes: Record<string, number[]>;
   /** Node processes of the tree that the agent saw end. */
   nodeProcesses: number;
+  /** A server's load in this run: absent when it never got ready (the run failed). */
+  load?: LoadResult;
 }
 
 export interface TimedRuns {
@@ -109,8 +124,15 @@ function couldNotStart(run: TimedRun): boolean {
   return run.state === 'failed' && run.exitCode === undefined && run.signal === undefined;
 }
 
-async function appendRunLog(logFile: string, runLog: string, header: string): Promise<void> {
-  let text = await readFile(runLog).catch(() => Buffer.alloc(0));
+async function appendRunLog(
+  logFile: string,
+  runLog: string,
+  header: string,
+  optional = false,
+): Promise<void> {
+  let text = await readFile(runLog).catch(() => undefined);
+  if (text === undefined && optional) return;
+  text ??= Buffer.alloc(0);
   const cut = text.length > LOG_TAIL_BYTES;
   if (cut) text = text.subarray(text.length - LOG_TAIL_BYTES);
   await appendFile(logFile, `--- ${header}${cut ? ' (last 64 KiB)' : ''} ---\n`);
@@ -128,17 +150,22 @@ async function runOnce(ctx: RunContext, index: number, warmup: boolean): Promise
   const label = `${warmup ? 'warmup' : 'run'}-${index}`;
   const artifactDir = await mkdtemp(join(ctx.root, `${label}-`));
   const runLog = join(ctx.root, `${label}.log`);
-  const useAgent = options.agent ?? true;
+  const useAgent = (options.agent ?? true) || options.server?.ready.kind === 'listen';
   const env = useAgent ? withNodeOptions(spec.env, '--require', agentPath) : { ...spec.env };
   // The probe writes wherever this points, agent or not.
   env[ENV_AGENT_DIR] = artifactDir;
   if (useAgent) env[ENV_AGENT_MODE] = 'timing';
 
+  // The load command runs with the workload's own environment: no agent, not in the tree.
+  const server =
+    options.server &&
+    serverDrive(options.server, { artifactDir, logFile: runLog, cwd: spec.cwd, env: spec.env });
   let sampler: RssSampler | undefined;
   const cpuBefore = readChildrenCpu();
   const outcome = await runProcess(
     { ...spec, env },
     {
+      ...(server ? { drive: server.drive } : {}),
       timeoutMs: options.timeoutMs,
       ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -186,8 +213,16 @@ async function runOnce(ctx: RunContext, index: number, warmup: boolean): Promise
     probes,
     nodeProcesses: records.length,
   };
+  // A load command's output is appended to the workload's log below; its own file goes with the run.
+  const load = server?.result();
+  if (load) run.load = load.kind === 'command' ? { ...load, logFile: options.logFile } : load;
+  if (run.reason) run.reason = run.reason.replace(loadLogOf(runLog), options.logFile);
   const header = `${options.logLabel ? `${options.logLabel} ` : ''}${warmup ? 'warm-up' : 'run'} ${index}: ${run.state}`;
   await appendRunLog(options.logFile, runLog, header);
+  if (options.server?.load.kind === 'command') {
+    await appendRunLog(options.logFile, loadLogOf(runLog), `${header}, its load command's output`, true);
+    await rm(loadLogOf(runLog), { force: true });
+  }
   await rm(artifactDir, { recursive: true, force: true });
   await rm(runLog, { force: true });
   options.onRun?.(run);

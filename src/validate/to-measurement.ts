@@ -2,16 +2,29 @@
  * Turns raw samples into a Measurement: summary, outliers and target checks. Every measurement kind
  * goes through here, so a statistic or a verdict is computed one way only.
  */
-import type { Statistic } from '../config/schema.js';
-import { evaluateTarget, flagOutliers, type Summary, summarize } from '../stats/index.js';
-import type { Measurement, TargetCheck } from './measurement.js';
+import type { Statistic, Target } from '../config/schema.js';
+import { evaluateTarget, flagOutliers, type Summary, summarize, type TargetBound } from '../stats/index.js';
+import type { Measurement, PooledLatency, TargetCheck } from './measurement.js';
 
-/** A limit on one statistic, as the config states it (the metric is already chosen by the caller). */
-export interface Limit {
+/**
+ * A limit on one statistic, as the config states it (the metric is already chosen by the caller):
+ * an upper `max` or a lower `min`, exactly one of them.
+ */
+export type Limit = {
   stat: Statistic;
-  max: number;
   tolerance: number;
   component?: string | undefined;
+} & ({ max: number; min?: undefined } | { min: number; max?: undefined });
+
+/** A config target as a Limit (the schema guarantees exactly one of max and min). */
+export function limitOf(target: Target): Limit {
+  const base = { stat: target.stat, tolerance: target.tolerance, component: target.component };
+  return target.min !== undefined ? { ...base, min: target.min } : { ...base, max: target.max as number };
+}
+
+/** Which side a limit bounds, and its value. */
+function boundOf(limit: Limit): { bound: TargetBound; value: number } {
+  return limit.min !== undefined ? { bound: 'min', value: limit.min } : { bound: 'max', value: limit.max };
 }
 
 /** What a measurer knows: the identity and raw samples; everything else is computed here. */
@@ -21,6 +34,11 @@ export interface MeasurementInput
   failures?: string[];
   /** Warm-up runs thrown away before the samples, where the kind has them. */
   warmup?: number;
+  /**
+   * A pooled measurement (a server's latency): the summary of every request, computed by the
+   * caller from the merged histograms, and how it was pooled. Without it, the summary is of `samples`.
+   */
+  pooled?: { summary: Summary | null } & PooledLatency;
 }
 
 export function measurementId(suite: string, name: string, metric: string): string {
@@ -34,23 +52,26 @@ export function statistic(summary: Summary, stat: Statistic): number {
 
 export function toMeasurement(input: MeasurementInput): Measurement {
   const { suite, name, metric, samples } = input;
-  const summary = samples.length > 0 ? summarize(samples) : null;
+  const summary = input.pooled ? input.pooled.summary : samples.length > 0 ? summarize(samples) : null;
   const failures = [...(input.failures ?? [])];
   const targets: TargetCheck[] = [];
   for (const limit of input.limits ?? []) {
     const component = limit.component ?? `${suite}/${name} ${metric}`;
+    const { bound, value } = boundOf(limit);
     if (!summary) {
-      failures.push(`no samples to check "${component}" (${limit.stat} <= ${limit.max} ${input.unit})`);
+      const op = bound === 'max' ? '<=' : '>=';
+      failures.push(`no samples to check "${component}" (${limit.stat} ${op} ${value} ${input.unit})`);
       continue;
     }
     const measured = statistic(summary, limit.stat);
     targets.push({
       component,
       stat: limit.stat,
-      limit: limit.max,
+      bound,
+      limit: value,
       tolerance: limit.tolerance,
       measured,
-      verdict: evaluateTarget(measured, limit.max, limit.tolerance),
+      verdict: evaluateTarget(measured, value, limit.tolerance, bound),
     });
   }
   return {
@@ -66,6 +87,9 @@ export function toMeasurement(input: MeasurementInput): Measurement {
     targets,
     failures,
     ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
+    ...(input.pooled
+      ? { pooled: { requests: input.pooled.requests, p99Samples: input.pooled.p99Samples } }
+      : {}),
   };
 }
 

@@ -23,6 +23,7 @@ describe('writeValidateReports', () => {
     expect(second).toEqual(first);
     expect(readdirSync(join(outDir, 'reports')).sort()).toEqual([
       'bencher-bmf.json',
+      'github-action-benchmark-bigger.json',
       'github-action-benchmark.json',
       'performance_report_20261127_140509.json',
       'performance_report_20261127_140509.md',

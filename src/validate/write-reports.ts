@@ -1,10 +1,12 @@
 /**
  * Writes every report file of a validate run, each atomically: the Markdown and JSON reports stamped
  * with the run's start (so calling this after every suite rewrites the same two files and a crash
- * keeps what was measured), the github-action-benchmark and Bencher exports under fixed names, and,
+ * keeps what was measured), the github-action-benchmark (one file per direction) and Bencher exports
+ * under fixed names, and,
  * once at the end, the GitHub step summary.
  */
 
+import { rm } from 'node:fs/promises';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { appendStepSummary, toBencherBmf, toGithubActionBenchmark } from './exports.js';
 import type { ValidateResult } from './measurement.js';
@@ -38,7 +40,12 @@ export async function writeValidateReports(
     jsonPath: paths.json,
   });
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const bigger = toGithubActionBenchmark(result, 'higher');
   await Promise.all([
+    // Only when the run measured something better bigger; a file left by an earlier run goes.
+    bigger.length > 0
+      ? writeFileAtomic(paths.githubBenchmarkBigger, json(bigger))
+      : rm(paths.githubBenchmarkBigger, { force: true }),
     writeFileAtomic(paths.markdown, markdown),
     writeFileAtomic(paths.json, renderValidateJson(result)),
     writeFileAtomic(paths.githubBenchmark, json(toGithubActionBenchmark(result))),

@@ -5,12 +5,18 @@
  * summaries, target verdicts, scaling fit and baseline comparison come from the real code
  * (toMeasurement, fitScaling, compareToBaseline), so the renderers are tested on what the command
  * produces. Some targets pass, one warns, some fail, a run failed and two measurements regressed.
+ * A server under load (rps and pooled latency, from seeded per-request latencies recorded into real
+ * histograms and turned into measurements by measure-load.ts) slows down with the commands.
  */
 
+import type { LoadResult } from '../../src/load/drive-server.js';
+import { LatencyHistogram } from '../../src/load/latency-histogram.js';
 import { fitScaling } from '../../src/stats/index.js';
 import { type Baseline, toBaseline } from '../../src/validate/baseline.js';
 import { compareToBaseline, validateExitCode } from '../../src/validate/compare-baseline.js';
-import type { Measurement, SweepResult, ValidateResult } from '../../src/validate/measurement.js';
+import { loadMeasurements, serverLoad } from '../../src/validate/measure-load.js';
+import type { Measurement, ServerLoad, SweepResult, ValidateResult } from '../../src/validate/measurement.js';
+import type { TimedRun, TimedRuns } from '../../src/validate/time-runs.js';
 import { type Limit, type MeasurementInput, toMeasurement } from '../../src/validate/to-measurement.js';
 import { gaussian, seededRandom } from './synthetic-series.js';
 
@@ -168,6 +174,76 @@ function benchmark(scale: number, seed: number): Measurement {
   return measurement({ suite: 'bench', name: 'parse/small', metric: 'call', kind: 'benchmark', samples });
 }
 
+/**
+ * A server's five measured runs of 2 s of load with 10 connections: each request's latency
+ * log-normal around 4 ms × scale (rounded to the µs), so requests per second fall as it rises.
+ */
+function server(scale: number, seed: number): { measurements: Measurement[]; server: ServerLoad } {
+  const noise = gaussian(seededRandom(seed));
+  const timedRun = (index: number): TimedRun => {
+    const histogram = LatencyHistogram.create();
+    const durationMs = 2000 + Math.round(20 * noise());
+    let busyMs = 0;
+    let requests = 0;
+    // 10 connections, each sending its next request when the last is answered.
+    while (busyMs < durationMs * 10) {
+      const ms = Math.round(4000 * scale * Math.exp(0.35 * noise())) / 1000;
+      histogram.recordMs(ms);
+      busyMs += ms;
+      requests++;
+    }
+    const startedAt = Date.parse('2026-11-27T14:06:00.000Z') + index * 3000;
+    const load: LoadResult = {
+      kind: 'http',
+      host: '127.0.0.1',
+      port: 41234,
+      readyMs: 180 + index,
+      startedAt,
+      endedAt: startedAt + durationMs,
+      timeline: [
+        { t: startedAt, requests: 0 },
+        { t: startedAt + durationMs, requests },
+      ],
+      requests,
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+      statusCodes: { 200: requests },
+      rps: requests / (durationMs / 1000),
+      durationMs,
+      latencyMs: histogram.summary(),
+      latencyHistogram: histogram.encode(),
+    };
+    return {
+      index,
+      warmup: false,
+      state: 'ok',
+      stoppedAfterDuration: false,
+      wallMs: durationMs + 400,
+      userMs: null,
+      sysMs: null,
+      cpuSource: null,
+      peakRssMb: null,
+      probes: {},
+      nodeProcesses: 1,
+      load,
+    };
+  };
+  const timed: TimedRuns = { warmups: [], runs: [1, 2, 3, 4, 5].map(timedRun), interrupted: false };
+  const measurements = loadMeasurements({
+    suite: 'servers',
+    name: 'api',
+    timed,
+    targets: [
+      { metric: 'latency', stat: 'p99', max: 20, tolerance: 0.1, component: 'api latency p99' },
+      { metric: 'rps', stat: 'mean', min: 2000, tolerance: 0.1, component: 'api throughput' },
+    ],
+    failures: [],
+    load: 'http',
+  });
+  return { measurements, server: serverLoad('servers', 'api', timed) as ServerLoad };
+}
+
 const MACHINE = { cpus: 2, cpuModel: 'Test CPU @ 2.40GHz', memoryGb: 8, os: 'linux x64', node: 'v20.20.0' };
 
 /** One run of the example suites; the scales slow (> 1) or speed up (< 1) the commands and the benchmark. */
@@ -178,13 +254,14 @@ function run(
   finishedAt: string,
 ): ValidateResult {
   const sweepPart = sweep(seed + 40);
+  const serverPart = server(scale.commands, seed + 60);
   return {
     schemaVersion: 1,
     startedAt,
     finishedAt,
     machine: MACHINE,
     config: '/app/profile.config.ts',
-    suites: ['commands', 'hot_reload', 'journeys', 'scalability', 'bench'],
+    suites: ['commands', 'servers', 'hot_reload', 'journeys', 'scalability', 'bench'],
     measurements: [
       ...commands(scale.commands, seed),
       // A command run once (no runs: 1 in its timing): shown, but too few runs to compare.
@@ -195,12 +272,14 @@ function run(
         kind: 'command',
         samples: [1520 + seed],
       }),
+      ...serverPart.measurements,
       ...hotReload(seed + 10),
       ...journey(seed + 20),
       ...sweepPart.measurements,
       benchmark(scale.bench, seed + 50),
     ],
     sweeps: [sweepPart.sweep],
+    servers: [serverPart.server],
     links: [
       { label: 'CPU flamegraph: commands/lint', path: '/app/flamegraphs/commands/lint.svg' },
       { label: 'memory summary', path: '/app/memory_profiles/memory_summary.md' },
