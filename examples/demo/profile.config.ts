@@ -35,6 +35,28 @@ const memoryScenario = (
   memory,
 });
 
+/** `demo serve` on the fixture project: a server, ready when it listens (any free port, the agent tells). */
+const previewServer = (description: string, load: NonNullable<WorkloadConfig['load']>) => ({
+  description,
+  script: 'src/cli.ts',
+  args: ['serve', fixtureProject],
+  load,
+});
+/**
+ * `profile validate` of a server: 3 runs of its load, the slowest run's requests per second at or
+ * above `minRps` and the p99 latency of all their requests at or under `maxP99Ms`.
+ */
+const serverTargets = (component: string, minRps: number, maxP99Ms: number) => ({
+  runs: 3,
+  warmup: 0,
+  targets: [
+    { metric: 'rps', stat: 'min' as const, min: minRps, component: `${component} req/s` },
+    { metric: 'latency', stat: 'p99' as const, max: maxP99Ms, component: `${component} latency` },
+  ],
+});
+/** The expensive route over the three fixture tests, each with its scenarios repeated to 20. */
+const renderPaths = ['checkout', 'inventory', 'smoke'].map((test) => `/render/${test}?scenarios=20`);
+
 /** A command of the demo CLI timed by `profile validate`, with the original suite's target on its mean. */
 const demoCommand = (command: string, args: string[], maxMs: number) => ({
   description: `demo ${command} on the fixture project`,
@@ -137,6 +159,28 @@ export default defineConfig({
         ),
       },
     },
+    server: {
+      description:
+        '`demo serve`, the preview server, under HTTP load (autocannon): a cheap route and an expensive one',
+      workloads: {
+        health: {
+          ...previewServer('GET /health, a small JSON: the cost of node:http itself, 3 s of load', {
+            paths: ['/health'],
+            duration: 3,
+          }),
+          // Measured unprofiled on 2 cores: 18,000-29,000 req/s, p99 2.5 ms; the targets leave room.
+          validate: serverTargets('preview server /health', 5000, 20),
+        },
+        render: {
+          ...previewServer(
+            'GET /render/<test>?scenarios=20 over the fixture tests: read, parse, render per request, 5 s of load',
+            { paths: renderPaths, duration: 5 },
+          ),
+          // Measured unprofiled on 2 cores: 320-440 req/s, p99 90 ms.
+          validate: serverTargets('preview server /render', 150, 250),
+        },
+      },
+    },
     commands: {
       description: 'Demo CLI commands on the fixture project, a fresh process per run (hyperfine-style)',
       for: ['validate'],
@@ -205,7 +249,7 @@ export default defineConfig({
     },
     memory: {
       description:
-        'Memory scenarios of the original suite: four healthy (stable) and two deliberately faulty (growing)',
+        'Memory scenarios: five healthy (stable), among them a server under load, and two deliberately faulty (growing)',
       // 30 s each: a verdict needs 20-25 s of samples; `profile cpu all` and `validate all` skip them.
       for: ['memory'],
       workloads: {
@@ -235,6 +279,15 @@ export default defineConfig({
             expect: 'stable',
           },
         ),
+        // No `duration`: the end of the load stops the server, about 30 s after its start with the
+        // 1-2.5 s it takes to be ready.
+        server_load: {
+          ...previewServer('The preview server rendering tests under 28 s of sustained HTTP load', {
+            paths: renderPaths,
+            duration: MEMORY_SCENARIO_SECONDS - 2,
+          }),
+          memory: { component: 'preview server', expect: 'stable' as const },
+        },
         unbounded_cache: memoryScenario(
           'unbounded_cache',
           'Faulty: a render cache keyed per request, never evicted (linear, about 3 MB/s)',

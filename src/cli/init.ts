@@ -58,14 +58,33 @@ export default defineConfig({
       workloads: {
 ${suggestedWorkloads(pkg).join('\n')}
         // A command is an argv array, never run through a shell; Node processes it starts are profiled too.
-        // server: {
-        //   command: ['node', 'server.js'],
-        //   env: { PORT: '3000' },
-        //   duration: 10, // stop it gracefully (SIGINT) after 10 s: servers and watchers
+        // build: {
+        //   command: ['node', 'scripts/build.js'],
         //   timeout: 60,  // kill the whole process tree after 60 s (default 120)
         //   memory: { peakRssMb: 200, expect: 'stable' }, // \`profile memory\`: budget and growth check
         //   validate: { runs: 10, warmup: 1, targets: [{ stat: 'p95', max: 500 }] }, // \`profile validate\`: ms
         // },
+        // A server (your API): with a \`load\`, perfsuite waits until it is ready, sends it HTTP load,
+        // then stops it gracefully (SIGINT) and writes its profiles; the summary adds requests/s and latency.
+        // api: {
+        //   command: ['node', 'server.js'],
+        //   env: { PORT: '0' }, // any free port: perfsuite learns which from Node
+        //   // The built-in load (autocannon): every connection requests the paths in turn.
+        //   // Defaults: GET /, 10 connections, 10 s. Also method, headers, body, amount, pipelining.
+        //   load: { paths: ['/health', '/items?page=2'], connections: 10, duration: 10 },
+        //   // ...or your own load tool, {port} replaced by the server's port:
+        //   // load: { command: ['k6', 'run', '-e', 'PORT={port}', 'load.js'] },
+        //   // Ready by default once a Node process of it listens on a TCP port; or name a port, or
+        //   // a line of its output (a group captures the port):
+        //   ready: { output: 'listening on .*:(\\\\d+)', timeout: 30 },
+        //   memory: { expect: 'stable' }, // \`profile memory\`: its memory under load must level off
+        //   // \`profile validate\`: the slowest run's requests per second, the p99 latency of every request (ms)
+        //   validate: {
+        //     runs: 3,
+        //     targets: [{ metric: 'rps', stat: 'min', min: 1000 }, { metric: 'latency', stat: 'p99', max: 100 }],
+        //   },
+        // },
+        // A watcher or any long-running command without load: \`duration: 10\` stops it gracefully after 10 s.
       },
       // \`profile validate\` also measures journeys (ordered steps with budgets), sweeps (a program at
       // sizes 1, 10, 100 with a fitted scaling exponent) and tinybench benchmarks: see the README.

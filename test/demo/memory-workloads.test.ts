@@ -46,7 +46,7 @@ function startUntilStopped(script: string) {
 }
 
 describe('the memory suite of examples/demo/profile.config.ts', () => {
-  it('runs only under `profile memory all`, with the six scenarios and their expectations', () => {
+  it('runs only under `profile memory all`, with the seven scenarios and their expectations', () => {
     expect(suite?.for).toEqual(['memory']);
     const expectations = Object.fromEntries(scenarios.map(({ name, workload }) => [name, workload.memory]));
     expect(expectations).toEqual({
@@ -54,6 +54,7 @@ describe('the memory suite of examples/demo/profile.config.ts', () => {
       sustained_load: { component: 'template cache', peakRssMb: 50, expect: 'stable' },
       scalability_100: { expect: 'stable' },
       worker_pool: { component: 'worker pool', peakRssMb: 100, expect: 'stable' },
+      server_load: { component: 'preview server', expect: 'stable' },
       unbounded_cache: { expect: 'growth' },
       doubling_structure: { expect: 'growth' },
     });
@@ -62,15 +63,27 @@ describe('the memory suite of examples/demo/profile.config.ts', () => {
   it('gives each scenario a script that exists and a duration long enough for a verdict', () => {
     for (const { workload } of scenarios) {
       expect(workload.script && existsSync(path.join(DEMO_DIR, workload.script))).toBe(true);
-      // docs/memory-method.md: GC-sawtooth series need about 20 s of samples to settle.
-      expect(workload.duration).toBeGreaterThanOrEqual(20);
+      // docs/memory-method.md: GC-sawtooth series need about 20 s of samples to settle. A server
+      // runs as long as its load, then is stopped.
+      expect(workload.load?.duration ?? workload.duration).toBeGreaterThanOrEqual(20);
       expect(workload.description).toBeTruthy();
     }
+  });
+
+  it('has server_load run `demo serve` under sustained load, stopped by the end of the load', () => {
+    const server = suite?.workloads.server_load;
+    expect(server?.script).toBe('src/cli.ts');
+    expect(server?.args).toEqual(['serve', path.join(DEMO_DIR, 'fixtures', 'project')]);
+    expect(server?.duration).toBeUndefined();
+    expect(server?.load?.duration).toBe(28);
+    expect(server?.load?.paths?.every((p) => p.startsWith('/render/'))).toBe(true);
   });
 });
 
 describe('memory scenarios (quick mode)', () => {
-  it.concurrent.each(scenarios)('$name runs about 1 s and exits 0', async ({ name, workload }) => {
+  // A server runs until stopped; serve.test.ts runs and stops it.
+  const scripts = scenarios.filter(({ workload }) => !workload.load);
+  it.concurrent.each(scripts)('$name runs about 1 s and exits 0', async ({ name, workload }) => {
     const result = await execa('node', ['--import', TSX, workload.script as string], {
       cwd: DEMO_DIR,
       env: { DEMO_QUICK: '1' },

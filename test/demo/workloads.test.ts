@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import config from '../../examples/demo/profile.config.js';
 import { configSchema } from '../../src/config/schema.js';
-import { DEMO_DIR, TSX } from './helpers.js';
+import { DEMO_DIR, FIXTURE_PROJECT, TSX } from './helpers.js';
 
 const parsed = configSchema.parse(config);
 // The suites `profile cpu all` runs; the memory and validate-only suites have tests of their own.
@@ -35,6 +35,8 @@ describe('examples/demo/profile.config.ts', () => {
       'scalability/files_10',
       'scalability/files_100',
       'parallel/run_jobs_4',
+      'server/health',
+      'server/render',
       'cli/render_cmd',
     ]);
     for (const { workload } of workloads) expect(workload.description).toBeTruthy();
@@ -52,9 +54,35 @@ describe('examples/demo/profile.config.ts', () => {
   });
 });
 
+describe('the server suite', () => {
+  const servers = workloads.filter((w) => w.workload.load);
+
+  it('runs `demo serve` on the fixture project under a few seconds of load, a cheap route and an expensive one', () => {
+    expect(servers.map((w) => w.id)).toEqual(['server/health', 'server/render']);
+    for (const { workload } of servers) {
+      expect(workload.script).toBe('src/cli.ts');
+      expect(workload.args).toEqual(['serve', FIXTURE_PROJECT]);
+      // `profile cpu all` stays well under a minute; the end of the load stops the server.
+      expect(workload.load?.duration).toBeLessThanOrEqual(6);
+      expect(workload.duration).toBeUndefined();
+    }
+    // `profile validate`: throughput (a lower bound) and p99 latency of the built-in load.
+    for (const { workload } of servers) {
+      expect(workload.validate?.targets.map((t) => `${t.metric} ${t.stat}`)).toEqual([
+        'rps min',
+        'latency p99',
+      ]);
+    }
+    expect(servers.map((w) => w.workload.load?.paths)).toEqual([
+      ['/health'],
+      ['/render/checkout?scenarios=20', '/render/inventory?scenarios=20', '/render/smoke?scenarios=20'],
+    ]);
+  });
+});
+
 describe('demo workloads (quick mode)', () => {
-  // Concurrent: each test mostly waits for its child process.
-  it.concurrent.each(workloads.filter((w) => w.workload.script))(
+  // Concurrent: each test mostly waits for its child process. Servers run until stopped: serve.test.ts.
+  it.concurrent.each(workloads.filter((w) => w.workload.script && !w.workload.load))(
     '$id runs and exits 0',
     async ({ suite, name, workload }) => {
       const result = await execa('node', ['--import', TSX, workload.script as string, ...workload.args], {

@@ -33,11 +33,38 @@ describe('profile init and list', () => {
     expect(listed.suites[0]?.suite).toBe('main');
   });
 
+  it('the commented server example (load, ready) loads once uncommented', async () => {
+    const dir = join(scratch, 'server');
+    mkdirSync(dir, { recursive: true });
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    const file = join(dir, 'profile.config.ts');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^ {8}\/\/ api: \{$/m);
+    // Uncomment the `api` block, from `// api: {` to its `// },`.
+    const start = text.indexOf('        // api: {');
+    const end = text.indexOf('        // },', start) + '        // },'.length;
+    const block = text.slice(start, end).replace(/^( {8})\/\/ /gm, '$1');
+    writeFileSync(file, text.slice(0, start) + block + text.slice(end));
+
+    const list = await runCli(['list', '--json'], { cwd: dir });
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    const listed = JSON.parse(list.stdout) as { suites: { suite: string; workloads: { name: string }[] }[] };
+    expect(listed.suites[0]?.workloads.map((w) => w.name)).toContain('api');
+  });
+
   it('with no config anywhere, list shows the built-in demo suites', async () => {
     const list = await runCli(['list'], { cwd: tempDir() });
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/built-in demo/);
-    for (const suite of ['template_render', 'toml_parse', 'file_ops', 'hot_reload', 'scalability']) {
+    for (const suite of [
+      'template_render',
+      'toml_parse',
+      'file_ops',
+      'hot_reload',
+      'scalability',
+      'server',
+    ]) {
       expect(list.stdout).toMatch(new RegExp(`^${suite}`, 'm'));
     }
   });

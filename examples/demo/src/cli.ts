@@ -11,6 +11,7 @@ import { lintCommand } from './commands/lint.js';
 import { renderCommand } from './commands/render.js';
 import { resultsCommand } from './commands/results.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { DemoError } from './lib/errors.js';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -23,6 +24,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   diff: diffCommand,
   dev: devCommand,
   results: resultsCommand,
+  serve: serveCommand,
 };
 
 const usage = `usage: demo <command> [args]
@@ -37,7 +39,10 @@ const usage = `usage: demo <command> [args]
   fmt [dir] [--check]           rewrite TOML files in canonical form (sorted keys)
   lint [dir]                    check definitions: missing fields, unknown templates, duplicates, unused vars
   diff <a.toml> [b]             diff a's rendering against b's (or a file, or a's last output)
-  dev [dir]                     watch tests and templates, re-render on change until Ctrl-C`;
+  dev [dir]                     watch tests and templates, re-render on change until Ctrl-C
+  serve [dir] [--port n] [--host h]
+                                a preview server: GET /render/<test>[?scenarios=n], /health, / (the
+                                tests); default port 0 (any free port); until Ctrl-C`;
 
 /** Runs one command line; returns the exit code (2 for a usage or input error). */
 export async function main(argv: string[]): Promise<number> {
