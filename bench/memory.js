@@ -150,6 +150,7 @@ const expected = {
   linear_buffer: 'linear',
   exponential: 'exponential',
   child_leak: 'linear',
+  worker_leak: 'linear',
 };
 /** The demo's scenarios, as their descriptions in examples/demo/profile.config.ts promise. */
 const demoExpected = {
@@ -159,6 +160,7 @@ const demoExpected = {
   worker_pool: 'stable',
   unbounded_cache: 'linear',
   doubling_structure: 'exponential',
+  server_load: 'stable',
 };
 const METRICS = ['rss', 'heapUsed', 'external'];
 

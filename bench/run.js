@@ -8,6 +8,7 @@ const benches = [
   'startup.js',
   'cpu-overhead.js',
   'cpu-threads.js',
+  'server-load.js',
   'flamegraph.js',
   'memory.js',
   'validate.js',

@@ -1,5 +1,6 @@
-// A simple JSON API server for the load benchmark: each request builds and serialises a small
-// object (a few microseconds of work), so throughput shows the profiler's cost per request.
+// A simple JSON API server for the load benchmark: each request builds and serialises a list of
+// 100 items (a few dozen microseconds of work), enough that the server, not the load generator,
+// limits throughput, so it shows the profiler's cost per request.
 // Listens on port 0 and prints its port; closes on SIGINT.
 import http from 'node:http';
 
@@ -10,7 +11,7 @@ function item(id) {
 const server = http.createServer((request, response) => {
   const id = Number(request.url?.split('/').pop()) || 1;
   response.setHeader('content-type', 'application/json');
-  response.end(JSON.stringify({ items: Array.from({ length: 10 }, (_, i) => item(id + i)) }));
+  response.end(JSON.stringify({ items: Array.from({ length: 100 }, (_, i) => item(id + i)) }));
 });
 server.listen(0, '127.0.0.1', () => console.log(`listening on ${server.address().port}`));
 process.once('SIGINT', () => {

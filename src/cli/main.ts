@@ -70,7 +70,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <path>', 'config file (default: profile.config.* found upward, else the demo)')
     .option('-w, --workload <name>', 'only this workload (repeatable; "name" or "suite/name")', collect)
     .addOption(new Option('-e, --engine <engine>', 'sampling engine').choices(ENGINE_NAMES).default('pprof'))
-    .option('-i, --interval <ms>', 'milliseconds between samples', number, 1)
+    // 2 ms, not 1: every profiled thread (each worker is an isolate of its own) costs its sampler's
+    // wakeups, about 8% of a core per thread at 1 ms; with worker threads keeping every core busy
+    // that came to 1.18-1.22x at 1 ms, 1.12x at 2 ms (bench/cpu-threads.js, BENCHMARKS.md).
+    .option('-i, --interval <ms>', 'milliseconds between samples', number, 2)
     .option('--cpu-time', 'also record CPU time next to wall time (pprof engine, Linux/macOS)')
     .option('-d, --duration <s>', 'stop each workload gracefully after this many seconds', number)
     .option('-t, --timeout <s>', 'kill a workload and its process tree after this many seconds', number)
