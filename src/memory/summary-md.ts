@@ -67,6 +67,47 @@ function growthRate(v: GrowthVerdict): string {
   return `${mbPerSec(v.slopeBytesPerSec)}${ci}${perIteration}${perRequests(v)}`;
 }
 
+/**
+ * The metric a workload's headline rate is of: its first growing metric (the V8 heap leads, as in
+ * the overall verdict), else RSS.
+ */
+function headline(result: MemoryResult): MetricVerdict | undefined {
+  const growing = (m: MetricVerdict) => m.verdict.verdict === 'linear' || m.verdict.verdict === 'exponential';
+  return (
+    result.metrics.find((m) => m.metric === 'heapUsed' && growing(m)) ??
+    result.metrics.find(growing) ??
+    result.metrics.find((m) => m.metric === 'rss')
+  );
+}
+
+/** One row per workload, before the details: what a reader scans first. */
+function overviewSection(results: readonly MemoryResult[]): string[] {
+  if (results.length === 0) return [];
+  const rows = results.map((r) => {
+    const metric = headline(r);
+    const rate =
+      metric && metric.verdict.verdict !== 'insufficient data'
+        ? `${metric.label}: ${mbPerSec(metric.verdict.slopeBytesPerSec)}${perRequests(metric.verdict)}`
+        : '';
+    const failed = r.budgets.filter((b) => b.status !== 'pass').length;
+    const budgets = r.budgets.length === 0 ? 'none' : failed === 0 ? 'pass' : `**${failed} failed**`;
+    return [
+      mdText(name(r)),
+      r.state === 'ok' ? `**${r.verdict}**` : `${r.state}: ${r.verdict}`,
+      r.peakRss > 0 ? formatBytes(r.peakRss) : '-',
+      mdText(rate),
+      r.leak ? '**yes**' : 'no',
+      budgets,
+    ];
+  });
+  return [
+    '## Overview',
+    '',
+    ...mdTable(['workload', 'verdict', 'peak RSS', 'growth rate', 'leak', 'budgets'], rows),
+    '',
+  ];
+}
+
 function metricsTable(metrics: readonly MetricVerdict[]): string[] {
   return mdTable(
     ['metric', 'verdict', 'growth rate', 'model', 'R²', 'why'],
@@ -216,6 +257,7 @@ export function renderMemorySummary(results: MemoryResult[], opts: MemorySummary
     '',
     `Generated ${formatUtc(opts.generatedAt)} on ${mdText(opts.machine)}, Node ${mdText(opts.nodeVersion)}; ${plural(results.length, 'workload')}.`,
     '',
+    ...overviewSection(results),
     ...budgetsSection(results),
     '',
     '## Workloads',

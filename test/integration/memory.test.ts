@@ -159,6 +159,9 @@ describe('profile memory on the fixtures', () => {
   it('writes memory_summary.md with the budgets table, a section per workload and a conclusion', () => {
     const md = readFileSync(join(all.outDir, 'memory_profiles', 'memory_summary.md'), 'utf8');
     expect(md).toMatch(/^# Memory profile summary\n/);
+    // The overview comes first: a row per workload before the budgets and the details.
+    expect(md.indexOf('## Overview')).toBeLessThan(md.indexOf('## Budgets'));
+    expect(md).toMatch(/\| memory\/linear_heap +\| \*\*linear\*\* +\| [\d.]+ MB +\| V8 heap used: [\d.]+ MB\/s +\| \*\*yes\*\* +\| \*\*1 failed\*\* +\|/);
     expect(md).toContain('| component | budget | measured | status |');
     expect(md).toMatch(/\| memory\/stable +\| peak RSS <= 500 MB +\| [\d.]+ MB +\| pass +\|/);
     expect(md).toMatch(/\| memory\/stable +\| growth: stable +\| stable +\| pass +\|/);
