@@ -52,7 +52,11 @@ export interface FlameSection {
   subtitle: string;
   topSelf: PageTopRow[];
   topTotal: PageTopRow[];
-  /** Links relative to reports/: the SVG, pprof and folded files. */
+  /**
+   * Links relative to reports/: the SVG, pprof and folded files. `href` is a plain relative path
+   * (`../flamegraphs/demo/a b.svg`), not URL-encoded: the page encodes each segment, so names with
+   * `#`, `?`, `%` or spaces still link to their file and none can become a `javascript:` URL.
+   */
   links: { label: string; href: string }[];
   /** The FlameData's size in bytes, shown before it is opened. */
   bytes: number;
@@ -101,13 +105,69 @@ export interface SweepEntry {
   chartSvg: string;
 }
 
-/** One run in the history (src/history/record.ts), as the page draws it. */
-export interface HistoryPoint {
+/** One run in the history (src/history/), as the page lists it. */
+export interface HistoryRun {
+  /** The record's id (unique across machines). */
+  id: string;
+  /** When the run started, ISO 8601. */
   t: string;
-  commit?: string;
+  command: 'cpu' | 'memory' | 'validate';
+  /** The machine's label (history/series.ts machineLabel): its name, or hardware and platform. */
   machine: string;
-  /** Medians by measurement id, in the measurement's unit. */
-  medians: Record<string, number>;
+  /** Full commit hash, branch and dirty flag, when the run was in a git repository. */
+  commit?: string;
+  branch?: string;
+  dirty?: boolean;
+  /** Ctrl-C stopped the run: it holds only what was measured before. */
+  interrupted?: boolean;
+}
+
+/** A point of a trend: [index into `runs`, median] or, where the run had a spread, [run, median, p95]. */
+export type HistoryTrendPoint = [run: number, median: number] | [run: number, median: number, p95: number];
+
+/** One measurement's trend over runs on one machine (a measurement run on two machines has two). */
+export interface HistorySeries {
+  /** The measurement id (`commands/dry_run:wall`, `cpu:toml_parse/large:wall`, `memory:x/y:peakRss`). */
+  id: string;
+  unit: string;
+  /** Which way is better: `higher` only for requests per second. */
+  better: 'lower' | 'higher';
+  machine: string;
+  /** Oldest first. */
+  points: HistoryTrendPoint[];
+  /** Points whose change from the point before passed the noise band (history/change-rule.ts). */
+  marks: { run: number; verdict: 'regressed' | 'improved'; change: number; band: number }[];
+}
+
+/** How a measurement moved since the run before (history/trends.ts). */
+export type HistoryMoveVerdict =
+  | 'regressed'
+  | 'improved'
+  | 'within noise'
+  | 'not comparable'
+  | 'new'
+  | 'gone';
+
+/**
+ * One row of "since the last run": a measurement in the last run that covered it, against the run
+ * before it on the same machine. `new`: no earlier run had it; `gone`: the last run covered it (its
+ * workload or suite ran) but has no value (failed, or removed).
+ */
+export interface HistoryMove {
+  id: string;
+  machine: string;
+  unit: string;
+  verdict: HistoryMoveVerdict;
+  /** Index into `runs` of the last run that covered the measurement. */
+  afterRun: number;
+  /** Index of the run it is compared with; absent for `new`. */
+  beforeRun?: number;
+  /** Medians; `before` absent for `new`, `after` absent for `gone`. */
+  before?: number;
+  after?: number;
+  /** after / before - 1 in %, and the noise band it was judged against, in %; absent where there is no change to judge. */
+  change?: number;
+  band?: number;
 }
 
 export interface PageData {
@@ -125,12 +185,15 @@ export interface PageData {
     comparisons: ComparisonEntry[];
     sweeps: SweepEntry[];
   };
+  /** The run history (src/history/trends.ts): empty lists when there is none. */
   history: {
-    points: HistoryPoint[];
-    /** Units by measurement id. */
-    units: Record<string, string>;
-    /** What moved since the run before the last: id, before, after, change. */
-    moved: { id: string; before: number; after: number; change: number; verdict: string }[];
+    /** Every run, oldest first; points and moves refer to them by index. */
+    runs: HistoryRun[];
+    series: HistorySeries[];
+    /** Regressions first, then improvements, new, gone, not comparable, within noise; bigger changes first. */
+    moved: HistoryMove[];
+    /** How a regression is told from noise, in a sentence for the page. */
+    rule: string;
   };
   /** Files of the output directory that could not be read, and why. */
   unreadable: { file: string; reason: string }[];
