@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests that compare timings (the regression gate) run alone, after the rest, so no other test's load skews them. */
+/**
+ * Tests that compare timings (the regression gate, the CPU shares of threads, sweep exponents,
+ * minTime) run alone, after the rest, so no other test's load skews them.
+ */
 const SEQUENTIAL = '**/*.sequential.test.ts';
 
 export default defineConfig({
@@ -25,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sequential',
-          include: [`test/${SEQUENTIAL}`],
+          include: [`test/${SEQUENTIAL}`, `src/${SEQUENTIAL}`],
           fileParallelism: false,
           testTimeout: 300_000,
           sequence: { groupOrder: 1 },

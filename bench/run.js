@@ -10,6 +10,7 @@ const benches = [
   'cpu-threads.js',
   'server-load.js',
   'flamegraph.js',
+  'report.js',
   'memory.js',
   'validate.js',
 ];

@@ -8,6 +8,7 @@ import { profileWorkload } from '../cpu/profile-workload.js';
 import { CPU_JSON_VERSION, type CpuResult } from '../cpu/result.js';
 import { formatCpuResult, formatCpuTotals } from '../cpu/summary.js';
 import { ENGINE_NAMES, type EngineName, engines } from '../engines/index.js';
+import { afterRun, pageLine } from '../report/after-run.js';
 import { UserError } from '../util/user-error.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
@@ -34,6 +35,8 @@ export async function cpuCommand(
   const engine = engines[opts.engine as EngineName];
   const { targets, outDir, note } = await planTargets(target, command, opts, 'cpu');
   if (note) process.stderr.write(`${note}\n`);
+  // Started now: git and the machine are read while the workloads run.
+  const history = import('../history/context.js').then((m) => m.runContext());
 
   const resultsFile = join(outDir, 'profiles', 'cpu_results.json');
   const { results, interrupted } = await runTargets<CpuResult>(
@@ -57,10 +60,15 @@ export async function cpuCommand(
       if (!opts.json) process.stdout.write(`${formatCpuResult(done.at(-1) as CpuResult, process.cwd())}\n\n`);
     },
   );
+  const { fromCpuResults } = await import('../history/record.js');
+  const page = await afterRun(
+    outDir,
+    results.length > 0 ? fromCpuResults(results, await history) : undefined,
+  );
   process.stdout.write(
     opts.json
       ? `${JSON.stringify({ version: CPU_JSON_VERSION, command: 'cpu', results }, null, 2)}\n`
-      : `${formatCpuTotals(results)}\n`,
+      : `${formatCpuTotals(results)}\n${page ? `${pageLine(page)}\n` : ''}`,
   );
   if (interrupted) return 130;
   return results.every((r) => r.state === 'ok') ? 0 : 1;

@@ -15,6 +15,7 @@ const commands = {
   validate: () => import('./validate.js'),
   flamegraph: () => import('./flamegraph.js'),
   list: () => import('./list.js'),
+  report: () => import('./report.js'),
   init: () => import('./init.js'),
 };
 
@@ -149,6 +150,21 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (inputs: string[], opts) => {
       const written = await (await commands.flamegraph()).flamegraphCommand(inputs, opts);
       process.stdout.write(`${written}\n`);
+    });
+
+  program
+    .command('report')
+    .description('rebuild reports/index.html, the one page with every result and the history of runs')
+    .option('-o, --out-dir <dir>', 'the output directory to read and write (default: current directory)')
+    .option('-c, --config <path>', "use this config's outDir")
+    .option(
+      '--history <file>',
+      "history files to show instead of the directory's own (repeatable: machines, CI shards)",
+      collect,
+    )
+    .option('--open', 'open the page in the default browser')
+    .action(async (opts) => {
+      exitCode = await (await commands.report()).reportCommand(opts);
     });
 
   program

@@ -9,6 +9,7 @@ import { profileMemory } from '../memory/profile-memory.js';
 import { MEMORY_JSON_VERSION, type MemoryResult } from '../memory/result.js';
 import { renderMemorySummary } from '../memory/summary-md.js';
 import { formatMemoryResult } from '../memory/terminal.js';
+import { afterRun, pageLine } from '../report/after-run.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
@@ -42,6 +43,8 @@ export async function memoryCommand(
   checkPositive(opts as unknown as Record<string, unknown>, ['interval']);
   const { targets, outDir, note } = await planTargets(target, command, opts, 'memory');
   if (note) process.stderr.write(`${note}\n`);
+  // Started now: git and the machine are read while the workloads run.
+  const history = import('../history/context.js').then((m) => m.runContext());
   const summaryFile = join(outDir, 'memory_profiles', 'memory_summary.md');
   const resultsFile = join(outDir, 'memory_profiles', 'memory_results.json');
 
@@ -68,6 +71,11 @@ export async function memoryCommand(
         process.stdout.write(`${formatMemoryResult(done.at(-1) as MemoryResult, process.cwd())}\n\n`);
     },
   );
+  const { fromMemoryResults } = await import('../history/record.js');
+  const page = await afterRun(
+    outDir,
+    results.length > 0 ? fromMemoryResults(results, await history) : undefined,
+  );
   if (opts.json) {
     const json = {
       version: MEMORY_JSON_VERSION,
@@ -80,7 +88,7 @@ export async function memoryCommand(
     const leaking = results.filter((r) => r.leak).length;
     const failedBudgets = results.flatMap((r) => r.budgets).filter((b) => b.status === 'fail').length;
     process.stdout.write(
-      `${plural(results.length, 'workload')} sampled; ${leaking} growing; ${plural(failedBudgets, 'budget')} failed\nsummary: ${summaryFile}\n`,
+      `${plural(results.length, 'workload')} sampled; ${leaking} growing; ${plural(failedBudgets, 'budget')} failed\nsummary: ${summaryFile}\n${page ? `${pageLine(page)}\n` : ''}`,
     );
   }
   if (interrupted) return 130;

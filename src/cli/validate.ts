@@ -5,6 +5,7 @@
  * Exit codes: 0 all pass, 1 a target failed, a run failed or a regression past the gate, 2 usage.
  */
 import { join, relative } from 'node:path';
+import { afterRun, pageLine } from '../report/after-run.js';
 import { machineInfo } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
 import type { Baseline } from '../validate/baseline.js';
@@ -115,6 +116,8 @@ export async function validateCommand(
     : undefined;
   if (opts.saveBaseline) baselines?.baselinePath(outDir, opts.saveBaseline);
 
+  // Started now: git and the machine are read while the workloads run.
+  const history = import('../history/context.js').then((m) => m.runContext({ projectDir: baseDir }));
   const startedAt = new Date();
   const result: ValidateResult = {
     schemaVersion: 1,
@@ -174,6 +177,9 @@ export async function validateCommand(
     const saved = await baselines?.saveBaseline(outDir, opts.saveBaseline, result);
     process.stderr.write(`baseline "${opts.saveBaseline}" saved: ${saved}\n`);
   }
+  const { fromValidateResult } = await import('../history/record.js');
+  const hasRun = result.measurements.length > 0;
+  const page = await afterRun(outDir, hasRun ? fromValidateResult(result, await history) : undefined);
   if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     process.stdout.write(
@@ -182,6 +188,7 @@ export async function validateCommand(
     if (result.measurements.some((m) => m.failures.length > 0)) {
       process.stdout.write(`output of every run: ${relative(process.cwd(), logDir) || logDir}\n`);
     }
+    if (page) process.stdout.write(`${pageLine(page)}\n`);
   }
   return interrupted ? 130 : result.exitCode;
 }

@@ -131,7 +131,7 @@ function cpuSubtitle(result: CpuResult | undefined, profile: Profile): string {
   const samples = sampleCount(profile) ?? profile.samples.length;
   if (!result) return `${samples} samples`;
   const threads = result.threads ? `, ${result.threads} thread${result.threads === 1 ? '' : 's'}` : '';
-  return `${result.measures}; ${samples} samples, ${result.processes} process${result.processes === 1 ? '' : 'es'}${threads}; ${(result.durationMs / 1000).toFixed(2)} s`;
+  return `${result.engine} engine; ${samples} samples, ${result.processes} process${result.processes === 1 ? '' : 'es'}${threads}; ${(result.durationMs / 1000).toFixed(2)} s`;
 }
 
 /** The headline growth of a memory result: its first growing metric's rate, or ''. */

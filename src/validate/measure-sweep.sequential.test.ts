@@ -1,5 +1,5 @@
 // A sweep runs its program at every size, one measurement per size against its budget, and fits
-// the exponent over every run; real processes.
+// the exponent over every run; real processes. Sequential: it fits timings, so it runs alone.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 // Real processes timed like hyperfine: run counts, wall ordering, CPU time of the whole tree from the
 // kernel, peak RSS, probe measures from child processes, failures, timeouts, duration stops, Ctrl-C.
-// The agent comes from dist/ (npm run build).
+// The agent comes from dist/ (npm run build). Sequential: its run counts under minTime and its wall
+// ordering are timings, so it runs alone.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
