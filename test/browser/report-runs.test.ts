@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('the report page after real runs', () => {
     }
     expect(await page.locator('#cpu-1 svg.d3-flame-graph g[name="hotLoop"]').count()).toBeGreaterThan(0);
 
-    const unreadable = await page.locator('#unreadable').innerText();
+    const unreadable = await page.locator('#unreadable').textContent();
     expect(unreadable).toContain('profiles/fixtures/broken.cpu.pb.gz');
     // Four cpu runs of fixtures/hot or fork, three of them hot: its wall time has three points.
     const points = await page.locator('#history svg circle').count();

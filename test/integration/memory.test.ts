@@ -161,7 +161,9 @@ describe('profile memory on the fixtures', () => {
     expect(md).toMatch(/^# Memory profile summary\n/);
     // The overview comes first: a row per workload before the budgets and the details.
     expect(md.indexOf('## Overview')).toBeLessThan(md.indexOf('## Budgets'));
-    expect(md).toMatch(/\| memory\/linear_heap +\| \*\*linear\*\* +\| [\d.]+ MB +\| V8 heap used: [\d.]+ MB\/s +\| \*\*yes\*\* +\| \*\*1 failed\*\* +\|/);
+    expect(md).toMatch(
+      /\| memory\/linear_heap +\| \*\*linear\*\* +\| [\d.]+ MB +\| V8 heap used: [\d.]+ MB\/s +\| \*\*yes\*\* +\| \*\*1 failed\*\* +\|/,
+    );
     expect(md).toContain('| component | budget | measured | status |');
     expect(md).toMatch(/\| memory\/stable +\| peak RSS <= 500 MB +\| [\d.]+ MB +\| pass +\|/);
     expect(md).toMatch(/\| memory\/stable +\| growth: stable +\| stable +\| pass +\|/);
