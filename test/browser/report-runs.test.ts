@@ -1,10 +1,11 @@
 /**
  * The report page as the commands write it, end to end: real `profile cpu` and `profile memory`
  * runs into one output directory, then the page in headless Chromium. Every CPU workload of the
- * runs has a flamegraph that draws, the history has one point per run after three runs, a corrupt
- * profile is listed as unreadable, and nothing is requested or logged as an error.
+ * runs (and of `profile cpu all` on the demo) has a flamegraph that draws, the history has one
+ * point per run after three runs, a corrupt profile is listed as unreadable, and nothing is
+ * requested or logged as an error.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -52,6 +53,14 @@ describe.skipIf(!hasChromium)('the report page after real runs', () => {
     await browser?.close();
   });
 
+  it('--history reads the files named instead, merging them (the same file twice: each run once)', async () => {
+    const history = join(out, '.perfsuite', 'history.jsonl');
+    const merged = await runCli(['report', '-o', out, '--history', history, '--history', history]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const html = readFileSync(join(out, 'reports', 'index.html'), 'utf8');
+    expect(html).toMatch(/>History \(5\)</);
+  });
+
   it('every command names the page it wrote', () => {
     for (const run of runs.slice(0, 4)) expect(run.stdout).toMatch(/^report: .*reports\/index\.html$/m);
     expect(runs[5]?.stdout).toMatch(
@@ -89,4 +98,38 @@ describe.skipIf(!hasChromium)('the report page after real runs', () => {
     expect(requests).toEqual([]);
     await page.close();
   });
+});
+
+describe.skipIf(!hasChromium)('the report page after profile cpu all on the demo', () => {
+  let browser: Browser;
+  const out = tempDir('perfsuite-report-demo-');
+  let run: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    run = await runCli(['cpu', 'all', '-o', out]);
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has a flamegraph that draws for every CPU workload of the run', async () => {
+    expect(run.code, run.stderr).toBe(0);
+    const profiled = [...run.stdout.matchAll(/^ok +(\S+\/\S+) /gm)].map((m) => m[1]);
+    expect(profiled.length).toBeGreaterThan(10);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(pathToFileURL(join(out, 'reports', 'index.html')).href);
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+    const titles = await page.locator('details.flame > summary strong').allTextContents();
+    expect(titles.sort()).toEqual([...profiled].sort());
+    for (const id of await page.locator('details.flame').evaluateAll((all) => all.map((d) => d.id))) {
+      await page.locator(`#${id} > summary`).click();
+      await page.locator(`#${id} svg.d3-flame-graph rect`).first().waitFor({ state: 'attached' });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
