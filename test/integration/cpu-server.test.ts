@@ -1,4 +1,4 @@
-// Servers under load with `profile cpu`: real servers (node:http and fastify) are profiled while
+// Servers under load with `profile cpu`: real servers (node:http and express) are profiled while
 // autocannon, or a load command, runs through them; the hot handler leads the profile, the load's
 // figures are in the result, readiness is told by the agent, a port or an output line, and every
 // fault (port in use, never ready, crash under load, a failing, missing or hung load command,
@@ -69,10 +69,10 @@ describe('profile cpu under load', () => {
     },
   );
 
-  it('a fastify server, ready when it prints its address (ready.output), loaded on one path', async () => {
+  it('an express server, ready when it prints its address (ready.output), loaded on one path', async () => {
     const { run, result } = await profile(['servers', '-w', 'output', '--config', config, '--top', '50']);
     expect(run.code, run.stderr).toBe(0);
-    expect(result.topTotal.some((f) => f.name === 'fastifyHot')).toBe(true);
+    expect(result.topTotal.some((f) => f.name === 'expressHot')).toBe(true);
     expectPlausibleLoad(result);
   });
 
