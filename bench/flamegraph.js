@@ -13,6 +13,7 @@ import { fromFolded } from '../dist/model/folded.js';
 import { fromPprof, toPprof } from '../dist/model/pprof.js';
 import { ProfileBuilder } from '../dist/model/profile.js';
 import { renderFlamegraph } from '../dist/render/flamegraph/index.js';
+import { launchChromium } from './chromium.js';
 import { generateStacks, prng } from './synthetic-stacks.js';
 
 const { values: args } = parseArgs({
@@ -78,17 +79,7 @@ rows.push([
 
 // 2. Chromium: load event, script ready, one zoom, one search.
 if (existsSync('/usr/bin/chromium')) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const loads = [];
   const readies = [];
   const zooms = [];

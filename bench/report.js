@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fromFolded } from '../dist/model/folded.js';
 import { toPprof } from '../dist/model/pprof.js';
+import { launchChromium } from './chromium.js';
 import { median } from './overhead.js';
 import { generateStacks, prng } from './synthetic-stacks.js';
 
@@ -80,18 +81,7 @@ const bigPage = join(big, 'reports', 'index.html');
 rows.push(['page size (100,000 stacks)', '', `${(statSync(bigPage).size / 1e6).toFixed(2)} MB`]);
 
 if (existsSync('/usr/bin/chromium')) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const demoTimes = await timePage(browser, demoPage);
   rows.push(['Chromium load (demo page)', 'navigation start to load end', ms(demoTimes.load)]);
   rows.push(['open the largest demo section', `until drawn; ${demoTimes.rects} frames`, ms(demoTimes.open)]);

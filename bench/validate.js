@@ -22,25 +22,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin', 'profile.js');
 const workload = join(root, 'bench', 'workloads', 'cpu-bound.js');
+const { prng: seededRandom } = await import('./synthetic-stacks.js');
 const { timeRuns } = await import(join(root, 'dist', 'validate', 'time-runs.js'));
 const { readChildrenCpu } = await import(join(root, 'dist', 'validate', 'children-cpu.js'));
 const { toMeasurement } = await import(join(root, 'dist', 'validate', 'to-measurement.js'));
 const { writeValidateReports } = await import(join(root, 'dist', 'validate', 'write-reports.js'));
 
-// Seeded noise for the report-writing result: the same mulberry32 and Box–Muller as the tests'
-// test/support/synthetic-series.ts (so the samples are unchanged), copied rather than loaded: that
-// file is TypeScript and not in dist/, and loading tsx's hooks would add work to the process whose
-// own CPU this bench measures.
-const seededRandom = (seed) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-};
+// Seeded noise for the report-writing result: the same mulberry32 (bench/synthetic-stacks.js) and
+// Box–Muller as the tests' test/support/synthetic-series.ts, so the samples are the same; not loaded
+// from that TypeScript file, since tsx's hooks would add work to the process this bench measures.
 const gaussian = (random) => () => {
   const u = 1 - random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());

@@ -4,6 +4,7 @@
  * try to become markup, and a large FlameData for the page's speed.
  */
 import type { FlameData, FlameSection, PageData } from '../../src/report/page-data.js';
+import { seededRandom } from './synthetic-series.js';
 
 /**
  * all 100 = (garbage collector) 10 + main 90; main = alpha 60 + zeta 30; alpha = 20 self + inner 40;
@@ -271,25 +272,13 @@ export function hostilePage(): { data: PageData; flames: Map<string, FlameData> 
   return { data, flames };
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so the large tree is the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A FlameData of `count` nodes as the Node side would leave it after pruning: every node at least
  * 1/1200 of the root, so all are drawn. That many nodes a pixel wide need deep stacks: the root has
  * 1,000 callees of equal width, each a random walk down over 400 functions in 4 kinds.
  */
 export function largeFlame(count = 100_000, seed = 1): FlameData {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const kinds = 4;
   const functions = 400;
   const frames: FlameData['frames'] = [];
