@@ -11,7 +11,8 @@
  * - `timing` (profile validate): nothing but the record below, for its resource usage.
  * Each mode leaves `<pid>.json` (argv, ppid, how it ended, CPU time and peak RSS).
  *
- * In any mode, for a server workload, it reports the first port the process listens on (listen.cts).
+ * In any mode, for a server workload, it reports the first port the process listens on (listen.cts),
+ * and where the runner asks, that the program has started (report-start.cts).
  *
  * Worker threads load the preload too (NODE_OPTIONS applies to them) and record themselves in every
  * mode but `timing` and `source-maps`; threads.cts keeps what they recorded when they are stopped.
@@ -31,6 +32,7 @@ import {
   ENV_INTERVAL_US,
   ENV_MEMORY_INTERVAL_MS,
   ENV_REPORT_LISTEN,
+  ENV_REPORT_START,
 } from './protocol.cjs';
 
 const dir = process.env[ENV_AGENT_DIR];
@@ -78,6 +80,10 @@ function startRecording(artifactDir: string): Recorder {
 }
 
 function start(artifactDir: string): void {
+  if (process.env[ENV_REPORT_START] === '1' && isMainThread) {
+    const { reportStart } = require('./report-start.cjs') as typeof import('./report-start.cjs');
+    reportStart(artifactDir);
+  }
   if (process.env[ENV_REPORT_LISTEN] === '1') {
     const { reportFirstListen } = require('./listen.cjs') as typeof import('./listen.cjs');
     reportFirstListen(artifactDir);

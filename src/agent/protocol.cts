@@ -19,6 +19,11 @@ export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
 
 /** `1` when the workload is a server: report the first TCP port a process listens on (listen.cts). */
 export const ENV_REPORT_LISTEN = 'PERFSUITE_REPORT_LISTEN';
+/**
+ * `1` when a duration counts from the program's start rather than from the spawn (0x starts the
+ * program only after loading itself): the main thread writes `<pid>.started` as it starts.
+ */
+export const ENV_REPORT_START = 'PERFSUITE_REPORT_START';
 
 /**
  * `timing` (profile validate) only leaves `<pid>.json` with the process's resource usage;
@@ -67,6 +72,8 @@ export const artifactNames = {
   sourceMaps: (pid: number, threadId = 0) => `${pid}${thread(threadId)}.sourcemaps.json`,
   /** The first TCP port the process listened on (ListenRecord), for knowing when a server is ready. */
   listen: (pid: number) => `${pid}.listen.json`,
+  /** Empty; its existence says the program's main thread is running (ENV_REPORT_START). */
+  started: (pid: number) => `${pid}.started`,
   /** One line per worker thread a process started (ThreadStart), appended as each starts. */
   threadStarts: (pid: number) => `${pid}.threads.jsonl`,
 };

@@ -15,6 +15,7 @@ import { type Profile, sampleCount } from '../model/profile.js';
 import { topFunctions } from '../model/top.js';
 import type { ServerPlan } from '../plan/server-plan.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
+import { programStarted } from '../runner/program-start.js';
 import { type LaunchSpec, runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { combineProcesses, summarizeProcesses } from './combine.js';
@@ -114,6 +115,9 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       timeoutMs: target.timeoutMs,
       ...(engine.stopGraceMs === undefined ? {} : { graceMs: engine.stopGraceMs }),
       ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
+      ...(engine.startsProgramLate
+        ? { durationFrom: (running) => programStarted(ctx.artifactDir, running, target.timeoutMs) }
+        : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       logFile: paths.log,
     });

@@ -58,4 +58,9 @@ export interface Engine {
    * work after the program ends takes longer than the runner's default.
    */
   stopGraceMs?: number;
+  /**
+   * The engine starts the program only after loading itself, which can take seconds: a duration
+   * counts from the program's start (the agent's `<pid>.started`, asked for by launch()).
+   */
+  startsProgramLate?: boolean;
 }

@@ -13,7 +13,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, type ThreadStart } from '../agent/protocol.cjs';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START, type ThreadStart } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
 import { plural } from '../util/words.js';
 import { readJsonLines, readSourceMaps } from './agent-records.js';
@@ -52,7 +52,12 @@ export const zeroXEngine: Engine = {
       agentPath,
       ...rest,
     ];
-    const env = { ...spec.env, [ENV_AGENT_DIR]: ctx.artifactDir, [ENV_AGENT_MODE]: 'source-maps' };
+    const env = {
+      ...spec.env,
+      [ENV_AGENT_DIR]: ctx.artifactDir,
+      [ENV_AGENT_MODE]: 'source-maps',
+      [ENV_REPORT_START]: '1',
+    };
     return { ...spec, argv, env };
   },
 
@@ -84,6 +89,9 @@ export const zeroXEngine: Engine = {
   // the same group), which takes seconds: the runner's default grace sent SIGTERM in the middle of
   // it, and a server stopped after its duration came out with no samples.
   stopGraceMs: 60_000,
+  // 0x loads itself for 0.5 s here before it starts the program (seconds on a loaded machine); a
+  // 1 s duration counted from the spawn stopped it before the program ran: "no profile was written".
+  startsProgramLate: true,
 
   async keep(ctx) {
     const names = await readdir(ctx.artifactDir);

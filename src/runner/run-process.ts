@@ -18,6 +18,11 @@ export interface LaunchSpec {
 export interface RunLimits {
   /** Stop gracefully (SIGINT) after this long: servers and watchers. */
   durationMs?: number;
+  /**
+   * Settles when the duration starts counting, for a program that a wrapper starts late (0x);
+   * from the spawn without it. @default undefined
+   */
+  durationFrom?: (running: RunningProcess) => Promise<unknown>;
   /** Stop (SIGTERM, then SIGKILL) the whole tree after this long. */
   timeoutMs: number;
   /** Time a process tree gets to write its profiles between the first signal and SIGKILL. */
@@ -115,12 +120,22 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
     if (reason !== 'driven') driving.abort();
     stopping = stopTree(child.pid, first, limits.graceMs ?? 4000);
   };
-  const timers = [
-    setTimeout(() => stop('timeout', 'SIGTERM'), limits.timeoutMs),
-    limits.durationMs === undefined
-      ? undefined
-      : setTimeout(() => stop('duration', 'SIGINT'), limits.durationMs),
-  ];
+  // Registered before the drive's own handlers, so it is known first when the process has gone.
+  let gone = false;
+  void ended.then(() => {
+    gone = true;
+  });
+  const timers = [setTimeout(() => stop('timeout', 'SIGTERM'), limits.timeoutMs)];
+  const { durationMs, durationFrom } = limits;
+  if (durationMs !== undefined) {
+    // Never armed once the process has gone: its pid may be another process's by then.
+    const arm = (): void => {
+      if (!gone) timers.push(setTimeout(() => stop('duration', 'SIGINT'), durationMs));
+    };
+    if (durationFrom && child.pid !== undefined)
+      void durationFrom({ pid: child.pid, exited: ended, signal: driving.signal }).then(arm, arm);
+    else arm();
+  }
   const onAbort = (): void => stop('interrupted', 'SIGINT');
   limits.signal?.addEventListener('abort', onAbort, { once: true });
   if (limits.signal?.aborted) onAbort();
@@ -128,11 +143,6 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
   // The drive's own failure (not ready, load command failed) ends the run; its end, a graceful stop.
   let driveError: Error | undefined;
   let driveDone = false;
-  // Registered before the drive's own handlers, so it is known first when the process has gone.
-  let gone = false;
-  void ended.then(() => {
-    gone = true;
-  });
   const drive =
     limits.drive && child.pid !== undefined
       ? limits.drive({ pid: child.pid, exited: ended, signal: driving.signal }).then(

@@ -93,9 +93,36 @@ describe('faults', () => {
       expect(result?.state).toBe('ok');
       expect(result?.durationMs).toBeGreaterThan(900);
       expect(result?.durationMs).toBeLessThan(maxMs);
-      expect(result?.sampleCount).toBeGreaterThan(50);
+      // The 1 s spin would give ~500 samples at 2 ms; CI's loaded cores gave it a tenth of that.
+      expect(result?.sampleCount).toBeGreaterThan(10);
     },
   );
+
+  // Loading 0x takes 0.5 s here, seconds on a loaded machine: counted from the spawn, a short
+  // duration stopped 0x before it started the program ("no profile was written").
+  it('a duration shorter than 0x takes to start still runs the program for all of it (0x)', async () => {
+    const out = tempDir();
+    const run = await runCli([
+      'cpu',
+      'fixtures',
+      '-w',
+      'server',
+      '--engine',
+      '0x',
+      '--duration',
+      '0.2',
+      '--config',
+      config,
+      '--out-dir',
+      out,
+      '--json',
+    ]);
+    const [result] = (JSON.parse(run.stdout) as { results: CpuResult[] }).results;
+    expect(result?.reason).toBeUndefined();
+    expect(run.code).toBe(0);
+    expect(result?.state).toBe('ok');
+    expect(result?.sampleCount).toBeGreaterThan(10);
+  });
 
   it('Ctrl-C stops the workload tree, keeps finished results and exits 130', async () => {
     const out = tempDir();

@@ -27,9 +27,11 @@ describe('profile validate --baseline --fail-on-regression 10%', () => {
     const out = tempDir();
     const saved = await validate(out, ['--save-baseline', 'main']);
     expect(saved.exitCode).toBe(0);
-    // A 5% noise band (criterion's default is 2%): this shared 2-core machine drifts by a few percent
-    // between runs of the same code, and the test is about the gate, not about the quietest machine.
-    const gate = ['--baseline', 'main', '--fail-on-regression', '10%', '--noise', '5'];
+    // A 10% noise band (criterion's default is 2%): this shared 2-core machine drifts between runs of
+    // the same code, and CI's once made the unchanged runs 5-10% slower than their baseline (Node's
+    // start-up, the part of each run that is not the fixed wait). The test is about the gate, not
+    // about the quietest machine; the 30% slowdown still clears the band threefold.
+    const gate = ['--baseline', 'main', '--fail-on-regression', '10%', '--noise', '10'];
     for (let round = 0; round < 3; round++) {
       const same = await validate(out, gate);
       const unchanged = same.result.baseline?.comparisons.find((c) => c.id === WALL);
