@@ -28,7 +28,7 @@ describe('profile validate --baseline --fail-on-regression 10%', () => {
     const saved = await validate(out, ['--save-baseline', 'main']);
     expect(saved.exitCode).toBe(0);
     // A 10% noise band (criterion's default is 2%): this shared 2-core machine drifts between runs of
-    // the same code, and CI's once made the unchanged runs 5-10% slower than their baseline (Node's
+    // the same code, and CI once found the unchanged runs more than 5% slower than their baseline (most likely Node's
     // start-up, the part of each run that is not the fixed wait). The test is about the gate, not
     // about the quietest machine; the 30% slowdown still clears the band threefold.
     const gate = ['--baseline', 'main', '--fail-on-regression', '10%', '--noise', '10'];
