@@ -8,7 +8,8 @@
  *   other Node process (children of the workload), the same V8 profiler through the inspector. At
  *   the end it saves the process's source maps (source-map-dump.cts).
  * - `source-maps` (0x engine): only that last part, for a process that 0x samples.
- * - `timing` (profile validate): nothing but the record below, for its resource usage.
+ * - `timing` (profile validate): nothing but the record below, for its resource usage;
+ * - `doctor`: the main thread's event-loop health and a timed CPU profile (doctor.cts).
  * Each mode leaves `<pid>.json` (argv, ppid, how it ended, CPU time and peak RSS).
  *
  * In any mode, for a server workload, it reports the first port the process listens on (listen.cts),
@@ -28,6 +29,7 @@ import {
   ENV_AGENT_DIR,
   ENV_AGENT_MODE,
   ENV_CPU_TIME,
+  ENV_DOCTOR_INTERVAL_MS,
   ENV_HEAP_SNAPSHOT_MS,
   ENV_INTERVAL_US,
   ENV_MEMORY_INTERVAL_MS,
@@ -55,6 +57,11 @@ function startRecording(artifactDir: string): Recorder {
     const { startMemorySampler } = require('./memory.cjs') as typeof import('./memory.cjs');
     const intervalMs = Number(process.env[ENV_MEMORY_INTERVAL_MS] ?? 100);
     return startMemorySampler(artifactDir, intervalMs, Number(process.env[ENV_HEAP_SNAPSHOT_MS] ?? 10_000));
+  }
+  if (mode === 'doctor') {
+    const { startDoctor } = require('./doctor.cjs') as typeof import('./doctor.cjs');
+    const intervalMs = Number(process.env[ENV_DOCTOR_INTERVAL_MS] ?? 100);
+    return startDoctor(artifactDir, intervalMs, intervalUs);
   }
   if (mode === 'cpu-prof' || mode === 'source-maps') {
     let stopProfiler: Finisher = () => [];
@@ -103,8 +110,9 @@ function start(artifactDir: string): void {
       return finish(final);
     };
     onProcessEnd(artifactDir, flushAll, mode === 'cpu-prof' && hasCpuProfFlag);
-  } else if (mode !== 'source-maps') {
-    // 0x (source-maps mode) profiles the main thread only: its workers record nothing.
+  } else if (mode !== 'source-maps' && mode !== 'doctor') {
+    // 0x (source-maps mode) profiles the main thread only, and doctor looks at the main thread's
+    // event loop: their workers record nothing.
     onThreadEnd(artifactDir, startRecording(artifactDir));
   }
 }

@@ -17,6 +17,9 @@ export const ENV_MEMORY_INTERVAL_MS = 'PERFSUITE_MEMORY_INTERVAL_MS';
 /** Memory mode: milliseconds between the periodic in-use heap profiles, after an early one at 2 s (memory.cts). */
 export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
 
+/** Doctor mode: milliseconds between event-loop readings. */
+export const ENV_DOCTOR_INTERVAL_MS = 'PERFSUITE_DOCTOR_INTERVAL_MS';
+
 /** `1` when the workload is a server: report the first TCP port a process listens on (listen.cts). */
 export const ENV_REPORT_LISTEN = 'PERFSUITE_REPORT_LISTEN';
 /**
@@ -27,9 +30,10 @@ export const ENV_REPORT_START = 'PERFSUITE_REPORT_START';
 
 /**
  * `timing` (profile validate) only leaves `<pid>.json` with the process's resource usage;
- * `source-maps` (0x engine) only saves the process's source maps at exit.
+ * `source-maps` (0x engine) only saves the process's source maps at exit; `doctor` records the
+ * event loop's health (doctor.cts) with a timed CPU profile.
  */
-export type AgentMode = 'pprof' | 'cpu-prof' | 'memory' | 'timing' | 'source-maps';
+export type AgentMode = 'pprof' | 'cpu-prof' | 'memory' | 'timing' | 'source-maps' | 'doctor';
 
 /** One line of `<pid>.memory.jsonl`: a V8 reading from inside the process. */
 export interface HeapReading {
@@ -42,6 +46,34 @@ export interface HeapReading {
   arrayBuffers: number;
   /** Taken as a worker parks in Atomics.wait: its heap stays so until its next reading (or its end). */
   parked?: true;
+}
+
+/**
+ * One line of `<pid>.doctor.jsonl`: the main thread's event loop over the interval that ends at `t`.
+ * Times in milliseconds but `hrUs`, which is on the .cpuprofile clock (monotonic microseconds).
+ */
+export interface DoctorReading {
+  /** Epoch milliseconds. */
+  t: number;
+  /** The same moment on the monotonic clock of the CPU profile's timestamps, microseconds. */
+  hrUs: number;
+  /** Milliseconds since the previous reading (or the agent's start). */
+  spanMs: number;
+  /**
+   * Event-loop delay over the interval: how late perf_hooks.monitorEventLoopDelay's 5 ms timer ran,
+   * its period taken off; absent when the timer never ran (one block over the whole interval).
+   */
+  delay?: { p50: number; p99: number; max: number; mean: number };
+  /** CPU time of the whole process over the interval. */
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  /** Each GC pause that ended in the interval, rounded to 0.01 ms, by kind (minor, major, incremental, weakcb). */
+  gc: Partial<Record<'minor' | 'major' | 'incremental' | 'weakcb', number[]>>;
+  /** Active handles and requests by type (process.getActiveResourcesInfo), timers and the like. */
+  resources: Record<string, number>;
+  heapUsed: number;
+  /** The last reading, taken as the process ends rather than by the timer. */
+  end?: true;
 }
 
 /** One line of `<pid>.probe.jsonl`: what a workload reports through `perfsuite/probe`. */
@@ -69,6 +101,7 @@ export const artifactNames = {
   heapProfile: (pid: number, at: number | 'final', threadId = 0) =>
     `${pid}${thread(threadId)}.heap.${at}.pb.gz`,
   probe: (pid: number) => `${pid}.probe.jsonl`,
+  doctorSeries: (pid: number) => `${pid}.doctor.jsonl`,
   sourceMaps: (pid: number, threadId = 0) => `${pid}${thread(threadId)}.sourcemaps.json`,
   /** The first TCP port the process listened on (ListenRecord), for knowing when a server is ready. */
   listen: (pid: number) => `${pid}.listen.json`,

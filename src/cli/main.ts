@@ -13,6 +13,7 @@ const commands = {
   cpu: () => import('./cpu.js'),
   memory: () => import('./memory.js'),
   validate: () => import('./validate.js'),
+  doctor: () => import('./doctor.js'),
   flamegraph: () => import('./flamegraph.js'),
   list: () => import('./list.js'),
   report: () => import('./report.js'),
@@ -136,6 +137,33 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the result (docs/validate-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
       exitCode = await (await commands.validate()).validateCommand(suite, command, opts);
+    });
+
+  withLoadOptions(program.command('doctor'))
+    .description(
+      'record event-loop delay, utilization, GC and CPU of workloads; diagnose blocked loops, GC pressure and waiting',
+    )
+    .argument('[suite]', 'a suite name, or "all"; or give a command after "--"')
+    .option('-c, --config <path>', 'config file (default: profile.config.* found upward, else the demo)')
+    .option('-w, --workload <name>', 'only this workload (repeatable; "name" or "suite/name")', collect)
+    .option('-i, --interval <ms>', 'milliseconds between event-loop readings', number, 100)
+    .option(
+      '--cpu-interval <ms>',
+      'milliseconds between CPU samples (to name what blocked the loop)',
+      number,
+      2,
+    )
+    .option(
+      '--allow <finding>',
+      'a finding that does not fail the run: event-loop-blocked, gc-pressure or io-bound (repeatable)',
+      collect,
+    )
+    .option('-d, --duration <s>', 'stop each workload gracefully after this many seconds', number)
+    .option('-t, --timeout <s>', 'kill a workload and its process tree after this many seconds', number)
+    .option('-o, --out-dir <dir>', 'where doctor/ is written (default: current directory)')
+    .option('--json', 'print a machine-readable result (docs/doctor-json.md) instead of the summary')
+    .action(async (suite: string | undefined, opts) => {
+      exitCode = await (await commands.doctor()).doctorCommand(suite, command, opts);
     });
 
   program

@@ -292,7 +292,7 @@ export const benchmarksSchema = z
   .strict();
 
 /** The commands whose `all` includes a suite. */
-export const COMMANDS = ['cpu', 'memory', 'validate'] as const;
+export const COMMANDS = ['cpu', 'memory', 'validate', 'doctor'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const suiteSchema = z

@@ -50,7 +50,7 @@ export interface JsonLinesFile<T> {
 /** Every `<pid>[.t<threadId>].<kind>.jsonl` of the directory, parsed line by line (a torn last line is dropped). */
 export async function readJsonLines<T>(
   dir: string,
-  kind: 'memory' | 'probe' | 'threads',
+  kind: 'memory' | 'probe' | 'threads' | 'doctor',
 ): Promise<JsonLinesFile<T>[]> {
   const out: JsonLinesFile<T>[] = [];
   for (const name of await readdir(dir)) {

@@ -1,0 +1,97 @@
+/**
+ * `profile doctor <suite|all>` and `profile doctor -- <command...>`: records each workload's
+ * event-loop health, diagnoses it, writes doctor/<suite>/<workload>.json and rewrites
+ * doctor/doctor_summary.md after every workload. Exit code 1 when a workload failed or a finding
+ * holds that `--allow` does not accept, so a CI job can gate on it.
+ */
+import { join } from 'node:path';
+import { profileDoctor } from '../doctor/profile-doctor.js';
+import { DOCTOR_JSON_VERSION, type DoctorResult, FINDING_KINDS, type FindingKind } from '../doctor/result.js';
+import { renderDoctorSummary } from '../doctor/summary-md.js';
+import { formatDoctorResult } from '../doctor/terminal.js';
+import { UserError } from '../util/user-error.js';
+import { plural } from '../util/words.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { machineDescription } from './memory.js';
+import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
+
+export interface DoctorCommandOptions extends TargetFlags {
+  /** Milliseconds between readings. */
+  interval: number;
+  /** Milliseconds between CPU samples. */
+  cpuInterval: number;
+  allow?: string[];
+  json?: boolean;
+}
+
+/** The series are in the per-workload JSON files; --json carries everything else. */
+function withoutSamples(result: DoctorResult): Omit<DoctorResult, 'samples'> {
+  const { samples: _samples, ...rest } = result;
+  return rest;
+}
+
+function allowedKinds(allow: string[] = []): FindingKind[] {
+  for (const kind of allow) {
+    if (!(FINDING_KINDS as readonly string[]).includes(kind))
+      throw new UserError(`--allow "${kind}" is not a finding; the findings are ${FINDING_KINDS.join(', ')}`);
+  }
+  return allow as FindingKind[];
+}
+
+/** A finding nobody allowed, or a run that did not end as it should. */
+export function failed(result: DoctorResult): boolean {
+  return result.state !== 'ok' || result.findings.some((f) => !result.allowed.includes(f.kind));
+}
+
+export async function doctorCommand(
+  target: string | undefined,
+  command: string[],
+  opts: DoctorCommandOptions,
+): Promise<number> {
+  checkPositive(opts as unknown as Record<string, unknown>, ['interval', 'cpuInterval']);
+  const allow = allowedKinds(opts.allow);
+  const { targets, outDir, note } = await planTargets(target, command, opts, 'doctor');
+  if (note) process.stderr.write(`${note}\n`);
+  const summaryFile = join(outDir, 'doctor', 'doctor_summary.md');
+
+  const { results, interrupted } = await runTargets<DoctorResult>(
+    targets,
+    (t, signal) => {
+      if (!opts.json) process.stderr.write(`examining ${t.suite}/${t.workload}...\n`);
+      return profileDoctor(t, {
+        outDir,
+        intervalMs: opts.interval,
+        cpuIntervalUs: Math.round(opts.cpuInterval * 1000),
+        allow,
+        signal,
+      });
+    },
+    async (done) => {
+      const summary = renderDoctorSummary(done, {
+        outDir,
+        generatedAt: new Date(),
+        machine: machineDescription(),
+        nodeVersion: process.version,
+      });
+      await writeFileAtomic(summaryFile, summary);
+      if (!opts.json)
+        process.stdout.write(`${formatDoctorResult(done.at(-1) as DoctorResult, process.cwd())}\n\n`);
+    },
+  );
+  if (opts.json) {
+    const json = {
+      version: DOCTOR_JSON_VERSION,
+      command: 'doctor',
+      summary: summaryFile,
+      results: results.map(withoutSamples),
+    };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const unhealthy = results.filter((r) => r.verdict === 'findings').length;
+    process.stdout.write(
+      `${plural(results.length, 'workload')} examined; ${unhealthy} with findings\nsummary: ${summaryFile}\n`,
+    );
+  }
+  if (interrupted) return 130;
+  return results.some(failed) ? 1 : 0;
+}

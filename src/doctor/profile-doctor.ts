@@ -1,0 +1,153 @@
+/**
+ * Runs one workload under the agent's doctor mode end to end: the event loop's readings and a timed
+ * CPU profile from inside each Node process, then figures, findings and files. A server is loaded
+ * once it is ready and stopped when its load ends, as the other commands do. A crash or timeout
+ * still yields a result with everything read up to that point.
+ */
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  artifactNames,
+  type DoctorReading,
+  ENV_AGENT_DIR,
+  ENV_AGENT_MODE,
+  ENV_DOCTOR_INTERVAL_MS,
+  ENV_INTERVAL_US,
+} from '../agent/protocol.cjs';
+import type { CpuTarget } from '../cpu/profile-workload.js';
+import { readJsonLines } from '../engines/agent-records.js';
+import { agentDir, agentPath, withNodeOptions } from '../engines/paths.js';
+import { serverDrive } from '../load/drive-server.js';
+import { loadSummary } from '../load/summary.js';
+import { runProcess } from '../runner/run-process.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { diagnose, measure, type ProcessReadings, RULES } from './diagnose.js';
+import type { DoctorResult, FindingKind } from './result.js';
+import { readTimedSamples } from './timed-samples.js';
+
+export interface DoctorRunOptions {
+  outDir: string;
+  /** Milliseconds between readings. @default 100 */
+  intervalMs: number;
+  /** CPU sampling interval, microseconds. */
+  cpuIntervalUs: number;
+  /** Findings that do not fail the run. */
+  allow: FindingKind[];
+  signal?: AbortSignal;
+}
+
+export function doctorPaths(outDir: string, suite: string, workload: string) {
+  const base = join(outDir, 'doctor', suite, workload);
+  return { json: `${base}.json`, cpuProfile: `${base}.cpuprofile`, log: `${base}.log` };
+}
+
+async function readProcesses(artifactDir: string, rootPid: number | undefined, cwd: string) {
+  const series = await readJsonLines<DoctorReading>(artifactDir, 'doctor');
+  // The process the runner started first; its children after it, in the order they started.
+  series.sort((a, b) =>
+    a.pid === rootPid ? -1 : b.pid === rootPid ? 1 : (a.rows[0]?.t ?? 0) - (b.rows[0]?.t ?? 0),
+  );
+  const processes: ProcessReadings[] = [];
+  for (const { pid, rows } of series) {
+    const text = await readFile(join(artifactDir, artifactNames.inspectorCpuProfile(pid)), 'utf8').catch(
+      () => undefined,
+    );
+    let samples = null;
+    try {
+      samples = text === undefined ? null : readTimedSamples(JSON.parse(text), cwd, agentDir);
+    } catch {
+      // A profile cut short by a kill: the blocks are still measured, only not their functions.
+    }
+    processes.push({ pid, readings: rows, samples });
+  }
+  return processes;
+}
+
+export async function profileDoctor(target: CpuTarget, options: DoctorRunOptions): Promise<DoctorResult> {
+  const paths = doctorPaths(options.outDir, target.suite, target.workload);
+  const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-doctor-'));
+  try {
+    await mkdir(join(options.outDir, 'doctor', target.suite), { recursive: true });
+    const env = withNodeOptions(target.spec.env, '--require', agentPath);
+    env[ENV_AGENT_DIR] = artifactDir;
+    env[ENV_AGENT_MODE] = 'doctor';
+    env[ENV_DOCTOR_INTERVAL_MS] = String(options.intervalMs);
+    env[ENV_INTERVAL_US] = String(options.cpuIntervalUs);
+    const server =
+      target.server &&
+      serverDrive(target.server, {
+        artifactDir,
+        logFile: paths.log,
+        cwd: target.spec.cwd,
+        env: target.spec.env,
+      });
+    const startedAt = Date.now();
+    let rootPid: number | undefined;
+    const outcome = await runProcess(
+      { ...target.spec, env },
+      {
+        ...(server ? { drive: server.drive } : {}),
+        timeoutMs: target.timeoutMs,
+        ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
+        ...(options.signal ? { signal: options.signal } : {}),
+        logFile: paths.log,
+        onSpawn: (pid) => {
+          rootPid = pid;
+        },
+      },
+    );
+    const processes = await readProcesses(artifactDir, rootPid, target.spec.cwd);
+    const figures = measure(processes, options.intervalMs, startedAt);
+    const loaded = server?.result();
+    // Waiting is a finding for a program that ends on its own or serves load; an idle server or
+    // watcher stopped after its duration waits by nature.
+    const findings = diagnose(figures, !outcome.stoppedAfterDuration);
+    const enough = figures.judgedReadings >= RULES.minReadings;
+    const files: DoctorResult['files'] = { log: paths.log };
+    const firstPid = processes[0]?.pid;
+    if (firstPid !== undefined) {
+      const from = join(artifactDir, artifactNames.inspectorCpuProfile(firstPid));
+      if (
+        await copyFile(from, paths.cpuProfile).then(
+          () => true,
+          () => false,
+        )
+      )
+        files.cpuProfile = paths.cpuProfile;
+    }
+    files.json = paths.json;
+    const result: DoctorResult = {
+      suite: target.suite,
+      workload: target.workload,
+      state: outcome.state,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
+      ...(outcome.signal ? { signal: outcome.signal } : {}),
+      durationMs: outcome.wallMs,
+      intervalMs: options.intervalMs,
+      processes: processes.length,
+      startupMs: figures.startupMs,
+      verdict: !enough ? 'insufficient data' : findings.length === 0 ? 'healthy' : 'findings',
+      findings: enough ? findings : [],
+      allowed: options.allow,
+      eventLoopDelayMs: figures.eventLoopDelayMs,
+      utilization: figures.utilization,
+      gcShare: figures.gcShare,
+      gcPausesMs: figures.gcPausesMs,
+      cpu: figures.cpu,
+      blocks: figures.blocks.slice(0, 10),
+      resources: figures.resources,
+      samples: figures.samples,
+      ...(loaded ? { load: loadSummary(loaded) } : {}),
+      files,
+    };
+    await writeFileAtomic(
+      paths.json,
+      `${JSON.stringify({ ...result, readings: processes.map(({ pid, readings }) => ({ pid, readings })) }, null, 2)}\n`,
+    );
+    return result;
+  } finally {
+    await rm(artifactDir, { recursive: true, force: true });
+  }
+}

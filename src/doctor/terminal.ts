@@ -1,0 +1,52 @@
+/**
+ * What `profile doctor` prints for one workload: state and verdict first, then each finding with
+ * its evidence and the functions behind it, then the figures, and where the files are.
+ */
+import { relative } from 'node:path';
+import { formatLoad } from '../load/summary.js';
+import { millis, percent } from './format.js';
+import type { BlockingFunction, DoctorResult, Finding } from './result.js';
+
+const MARK: Record<DoctorResult['state'], string> = {
+  ok: 'ok',
+  failed: 'FAILED',
+  timeout: 'TIMEOUT',
+  interrupted: 'INTERRUPTED',
+  error: 'ERROR',
+};
+
+/** `renderRows (src/table.ts:12)`, or the name alone. */
+export function functionLabel(fn: BlockingFunction): string {
+  if (!fn.file) return fn.function;
+  return `${fn.function} (${fn.file}${fn.line === undefined ? '' : `:${fn.line}`})`;
+}
+
+/** `event-loop-blocked`, or `event-loop-blocked (allowed)`. */
+export function findingLabel(finding: Finding, result: Pick<DoctorResult, 'allowed'>): string {
+  return result.allowed.includes(finding.kind) ? `${finding.kind} (allowed)` : finding.kind;
+}
+
+/** `event-loop-blocked, gc-pressure`, `healthy` or `insufficient data`. */
+export function verdictLine(result: DoctorResult): string {
+  if (result.verdict !== 'findings') return result.verdict;
+  return result.findings.map((f) => findingLabel(f, result)).join(', ');
+}
+
+export function formatDoctorResult(result: DoctorResult, cwd: string): string {
+  const lines = [`${MARK[result.state]}  ${result.suite}/${result.workload}: ${verdictLine(result)}`];
+  if (result.reason) lines.push(`  ${result.reason}`);
+  if (result.load) lines.push(`  ${formatLoad(result.load)}`);
+  for (const finding of result.findings) {
+    lines.push(`  ${findingLabel(finding, result)}: ${finding.evidence}`);
+    for (const fn of finding.functions.slice(0, 3))
+      lines.push(`    ${millis(fn.ms).padStart(8)}  ${functionLabel(fn)}`);
+  }
+  const d = result.eventLoopDelayMs;
+  lines.push(
+    `  loop delay p50 ${d ? millis(d.p50) : '-'}, p99 ${d ? millis(d.p99) : '-'}, max ${d ? millis(d.max) : '-'}; ` +
+      `loop busy ${percent(result.utilization)}; CPU ${percent(result.cpu)} of a core; GC ${percent(result.gcShare)}; ` +
+      `start-up ${millis(result.startupMs)}`,
+  );
+  if (result.files.json) lines.push(`  data: ${relative(cwd, result.files.json)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,178 @@
+/**
+ * The samples of a `.cpuprofile` on their own clock, for asking what ran in a stretch of time: the
+ * profile model keeps no timestamps, so doctor reads the inspector's output itself.
+ *
+ * Times follow model/cpuprofile.ts: `timeDeltas[i]` is the gap before sample i, and a sample lasts
+ * until the next one. Each sample is put down to the innermost frame of the program's own code
+ * (a file that is not one of Node's `node:` modules), so a block reads as the user's function that
+ * called `JSON.parse` rather than as `parse`; samples with no such frame keep their leaf. Samples
+ * in the agent's own code (its readings) are busy time but name no function: they are the
+ * measurement, not the program.
+ */
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BlockingFunction } from './result.js';
+
+interface CallFrame {
+  functionName?: string;
+  url?: string;
+  lineNumber?: number;
+}
+interface CpuProfileJson {
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface TimedSamples {
+  /** When each sample starts and how long it lasts, microseconds on the profile's monotonic clock. */
+  startUs: Float64Array;
+  durationUs: Float64Array;
+  /** False for `(idle)`: the loop waiting in the OS for something to do. */
+  busy: Uint8Array;
+  /** Index into `functions` of each sample's attributed frame; AGENT for the agent's own samples. */
+  frame: Uint32Array;
+  functions: Omit<BlockingFunction, 'ms'>[];
+}
+
+export const AGENT = 0xffffffff;
+
+const isProgramFile = (url: string | undefined): url is string => !!url && !url.startsWith('node:');
+
+function fileName(url: string, cwd: string): string {
+  if (!url.startsWith('file:')) return url;
+  const path = fileURLToPath(url);
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** The samples of a parsed .cpuprofile; null when it has no timed samples. */
+export function readTimedSamples(profile: unknown, cwd: string, agentDir: string): TimedSamples | null {
+  const agentUrl = pathToFileURL(agentDir).href;
+  const p = profile as Partial<CpuProfileJson> | null;
+  if (!p || !Array.isArray(p.nodes) || !Array.isArray(p.samples) || !Array.isArray(p.timeDeltas)) return null;
+  if (typeof p.startTime !== 'number' || typeof p.endTime !== 'number') return null;
+  const byId = new Map(p.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of p.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+
+  const functions: TimedSamples['functions'] = [];
+  const functionIndex = new Map<string, number>();
+  const attributed = new Map<number, number>();
+  const attribute = (leafId: number): number => {
+    const known = attributed.get(leafId);
+    if (known !== undefined) return known;
+    let chosen = byId.get(leafId)?.callFrame ?? {};
+    for (let at: number | undefined = leafId; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (frame?.url?.startsWith(agentUrl)) {
+        attributed.set(leafId, AGENT);
+        return AGENT;
+      }
+      if (frame && isProgramFile(frame.url)) {
+        chosen = frame;
+        break;
+      }
+    }
+    const fn: Omit<BlockingFunction, 'ms'> = { function: chosen.functionName || '(anonymous)' };
+    if (chosen.url) fn.file = fileName(chosen.url, cwd);
+    if (typeof chosen.lineNumber === 'number' && chosen.lineNumber >= 0) fn.line = chosen.lineNumber + 1;
+    const key = `${fn.function}\0${fn.file ?? ''}\0${fn.line ?? ''}`;
+    let index = functionIndex.get(key);
+    if (index === undefined) {
+      index = functions.push(fn) - 1;
+      functionIndex.set(key, index);
+    }
+    attributed.set(leafId, index);
+    return index;
+  };
+
+  const n = p.samples.length;
+  const startUs = new Float64Array(n);
+  const durationUs = new Float64Array(n);
+  const busy = new Uint8Array(n);
+  const frame = new Uint32Array(n);
+  let t = p.startTime;
+  for (let i = 0; i < n; i++) {
+    t += Math.max(0, p.timeDeltas[i] ?? 0);
+    startUs[i] = t;
+    const id = p.samples[i] as number;
+    busy[i] = byId.get(id)?.callFrame.functionName === '(idle)' ? 0 : 1;
+    frame[i] = attribute(id);
+  }
+  for (let i = 0; i < n; i++) {
+    const next = i + 1 < n ? (startUs[i + 1] as number) : Math.max(p.endTime, startUs[i] as number);
+    durationUs[i] = next - (startUs[i] as number);
+  }
+  return { startUs, durationUs, busy, frame, functions };
+}
+
+/**
+ * The longest run of busy samples (none idle in between) that starts in (fromUs, toUs], and what
+ * ran in it by attributed frame, most first. A blocked loop is one such run.
+ */
+export function longestBusyRun(
+  samples: TimedSamples,
+  fromUs: number,
+  toUs: number,
+): { startUs: number; ms: number; functions: BlockingFunction[] } | null {
+  let best: { from: number; to: number; us: number } | null = null;
+  let runFrom = -1;
+  let runUs = 0;
+  const close = (end: number): void => {
+    if (runFrom >= 0 && (!best || runUs > best.us)) best = { from: runFrom, to: end, us: runUs };
+    runFrom = -1;
+    runUs = 0;
+  };
+  const { startUs, durationUs, busy } = samples;
+  let i = 0;
+  for (; i < startUs.length; i++) {
+    const at = startUs[i] as number;
+    if (at <= fromUs) continue;
+    if (at > toUs) break;
+    if (busy[i]) {
+      if (runFrom < 0) runFrom = i;
+      runUs += durationUs[i] as number;
+    } else close(i);
+  }
+  close(i);
+  if (!best) return null;
+  const { from, to, us } = best as { from: number; to: number; us: number };
+  const byFrame = new Map<number, number>();
+  for (let i = from; i < to; i++) {
+    const f = samples.frame[i] as number;
+    if (f === AGENT) continue;
+    byFrame.set(f, (byFrame.get(f) ?? 0) + (durationUs[i] as number));
+  }
+  const functions = [...byFrame]
+    .map(([f, fnUs]) => ({ ...(samples.functions[f] as Omit<BlockingFunction, 'ms'>), ms: fnUs / 1000 }))
+    .sort((a, b) => b.ms - a.ms);
+  return { startUs: startUs[from] as number, ms: us / 1000, functions };
+}
+
+/**
+ * The share of (fromUs, toUs] that the samples show busy (not idle), or null with fewer than
+ * `minSamples` samples there: the loop's utilization, from the profile rather than from libuv.
+ */
+export function busyShare(
+  samples: TimedSamples,
+  fromUs: number,
+  toUs: number,
+  minSamples = 5,
+): number | null {
+  let busyUs = 0;
+  let allUs = 0;
+  let count = 0;
+  const { startUs, durationUs, busy } = samples;
+  for (let i = 0; i < startUs.length; i++) {
+    const at = startUs[i] as number;
+    if (at <= fromUs) continue;
+    if (at > toUs) break;
+    count++;
+    allUs += durationUs[i] as number;
+    if (busy[i]) busyUs += durationUs[i] as number;
+  }
+  return count >= minSamples && allUs > 0 ? busyUs / allUs : null;
+}
