@@ -145,6 +145,6 @@ describe('measure and diagnose', () => {
     expect(figures.blocks).toHaveLength(1);
     expect(figures.blocks[0]?.functions).toEqual([{ function: 'hot', file: 'main.js', line: 10, ms: 20 }]);
     // 21 busy samples (the agent's included) of the 90 in that interval; the third has none.
-    expect(figures.utilization).toBeCloseTo(21 / 90, 5);
+    expect(figures.utilization).toBeCloseTo(21 / 90, 3);
   });
 });

@@ -70,6 +70,9 @@ interface Judged {
 const pauses = (r: DoctorReading): number[] => Object.values(r.gc).flat();
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 const ascending = (values: number[]): number[] => [...values].sort((a, b) => a - b);
+/** Figures for the JSON: µs-precise milliseconds and shares to 4 places are noise beyond that. */
+const r2 = (value: number): number => Number(value.toFixed(2));
+const r4 = (value: number | null): number | null => (value === null ? null : Number(value.toFixed(4)));
 
 /** The figures of a workload's processes, pooled; `startedAt` is the run's start (epoch ms). */
 export function measure(processes: ProcessReadings[], intervalMs: number, startedAt: number): Figures {
@@ -103,7 +106,7 @@ export function measure(processes: ProcessReadings[], intervalMs: number, starte
     // A loop busy through the whole interval in short turns (setImmediate) shows one long busy run
     // that holds the block somewhere: its functions are scaled down to the block's length.
     const scale = run && run.ms > ms ? ms / run.ms : 1;
-    const functions = (run?.functions ?? []).slice(0, 5).map((fn) => ({ ...fn, ms: fn.ms * scale }));
+    const functions = (run?.functions ?? []).slice(0, 5).map((fn) => ({ ...fn, ms: r2(fn.ms * scale) }));
     blocks.push({ pid, atSec: (reading.t - startedAt) / 1000, ms, functions });
   });
 
@@ -120,20 +123,22 @@ export function measure(processes: ProcessReadings[], intervalMs: number, starte
       late.length === 0
         ? null
         : {
-            p50: percentile(ascending(delays.length > 0 ? delays.map((d) => d.p50) : late), 50),
-            p99: percentile(ascending(delays.length > 0 ? delays.map((d) => d.p99) : late), 99),
+            p50: r2(percentile(ascending(delays.length > 0 ? delays.map((d) => d.p50) : late), 50)),
+            p99: r2(percentile(ascending(delays.length > 0 ? delays.map((d) => d.p99) : late), 99)),
             max: Math.max(...late),
           },
-    utilization: busyOfMs > 0 ? busyMs / busyOfMs : null,
-    cpu: judgedMs > 0 ? sum(judged.map((j) => j.reading.cpuUserMs + j.reading.cpuSystemMs)) / judgedMs : null,
-    gcShare: judgedMs > 0 ? sum(allPauses) / judgedMs : null,
+    utilization: r4(busyOfMs > 0 ? busyMs / busyOfMs : null),
+    cpu: r4(
+      judgedMs > 0 ? sum(judged.map((j) => j.reading.cpuUserMs + j.reading.cpuSystemMs)) / judgedMs : null,
+    ),
+    gcShare: r4(judgedMs > 0 ? sum(allPauses) / judgedMs : null),
     gcPausesMs:
       allPauses.length === 0
         ? null
         : {
             count: allPauses.length,
-            p50: percentile(allPauses, 50),
-            p99: percentile(allPauses, 99),
+            p50: r2(percentile(allPauses, 50)),
+            p99: r2(percentile(allPauses, 99)),
             max: allPauses.at(-1) ?? 0,
           },
     blocks: [...blocks].sort((a, b) => b.ms - a.ms),
@@ -143,9 +148,9 @@ export function measure(processes: ProcessReadings[], intervalMs: number, starte
       t: (reading.t - startedAt) / 1000,
       delayMaxMs: late[i] as number,
       ...(reading.delay ? { delayP99Ms: reading.delay.p99 } : {}),
-      ...(busy[i] === null ? {} : { utilization: busy[i] as number }),
-      cpu: reading.spanMs > 0 ? (reading.cpuUserMs + reading.cpuSystemMs) / reading.spanMs : 0,
-      gcShare: reading.spanMs > 0 ? Math.min(1, sum(pauses(reading)) / reading.spanMs) : 0,
+      ...(busy[i] === null ? {} : { utilization: r4(busy[i] as number) as number }),
+      cpu: r4(reading.spanMs > 0 ? (reading.cpuUserMs + reading.cpuSystemMs) / reading.spanMs : 0) as number,
+      gcShare: r4(reading.spanMs > 0 ? Math.min(1, sum(pauses(reading)) / reading.spanMs) : 0) as number,
     })),
   };
 }
@@ -159,7 +164,10 @@ function blockingFunctions(blocks: Block[]): BlockingFunction[] {
     if (known) known.ms += fn.ms;
     else byKey.set(key, { ...fn });
   }
-  return [...byKey.values()].sort((a, b) => b.ms - a.ms).slice(0, 10);
+  return [...byKey.values()]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10)
+    .map((fn) => ({ ...fn, ms: r2(fn.ms) }));
 }
 
 /**
