@@ -44,6 +44,9 @@ export function startDoctor(artifactDir: string, intervalMs: number, cpuInterval
     require('node:perf_hooks') as typeof import('node:perf_hooks');
   const { startInspectorCpuProfiler } = require('./cpu-prof.cjs') as typeof import('./cpu-prof.cjs');
   const stopProfiler = startInspectorCpuProfiler(artifactDir, cpuIntervalUs);
+  // Node keeps the source maps of the scripts it loads from here on; saved at the end, so that the
+  // blocking functions of TypeScript (tsx) point at their own lines.
+  process.setSourceMapsEnabled(true);
 
   const delay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
   delay.enable();
@@ -114,7 +117,10 @@ export function startDoctor(artifactDir: string, intervalMs: number, cpuInterval
       gcObserver.disconnect();
       delay.disable();
       closeSync(fd);
-      return [series, ...stopProfiler(true)];
+      const profile = stopProfiler(true);
+      const startedUs = Number(process.hrtime.bigint() / 1000n);
+      const { writeSourceMaps } = require('./source-map-dump.cjs') as typeof import('./source-map-dump.cjs');
+      return [series, ...profile, ...writeSourceMaps(artifactDir, startedUs)];
     },
   };
 }

@@ -16,8 +16,9 @@ import {
   ENV_INTERVAL_US,
 } from '../agent/protocol.cjs';
 import type { CpuTarget } from '../cpu/profile-workload.js';
-import { readJsonLines } from '../engines/agent-records.js';
+import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
 import { agentDir, agentPath, withNodeOptions } from '../engines/paths.js';
+import { frameMapper } from '../engines/saved-source-maps.js';
 import { serverDrive } from '../load/drive-server.js';
 import { loadSummary } from '../load/summary.js';
 import { runProcess } from '../runner/run-process.js';
@@ -55,7 +56,8 @@ async function readProcesses(artifactDir: string, rootPid: number | undefined, c
     );
     let samples = null;
     try {
-      samples = text === undefined ? null : readTimedSamples(JSON.parse(text), cwd, agentDir);
+      const maps = frameMapper(await readSourceMaps(artifactDir, pid));
+      samples = text === undefined ? null : readTimedSamples(JSON.parse(text), cwd, agentDir, maps);
     } catch {
       // A profile cut short by a kill: the blocks are still measured, only not their functions.
     }
@@ -128,8 +130,9 @@ export async function profileDoctor(target: CpuTarget, options: DoctorRunOptions
       intervalMs: options.intervalMs,
       processes: processes.length,
       startupMs: figures.startupMs,
-      verdict: !enough ? 'insufficient data' : findings.length === 0 ? 'healthy' : 'findings',
-      findings: enough ? findings : [],
+      // A run too short for a pattern can still hold one clear finding (a 900 ms block).
+      verdict: findings.length > 0 ? 'findings' : enough ? 'healthy' : 'insufficient data',
+      findings,
       allowed: options.allow,
       eventLoopDelayMs: figures.eventLoopDelayMs,
       utilization: figures.utilization,

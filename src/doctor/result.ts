@@ -38,7 +38,7 @@ export interface Finding {
   functions: BlockingFunction[];
 }
 
-/** `healthy`: enough data and no finding; `insufficient data`: too little after start-up to judge. */
+/** `healthy`: enough data and no finding; `insufficient data`: no finding, and too little after start-up to call it healthy. */
 export type Verdict = 'healthy' | 'insufficient data' | 'findings';
 
 /** One point of the series: a reading of one of the workload's Node processes (its main thread), in time order. */

@@ -9,14 +9,16 @@
  * in the agent's own code (its readings) are busy time but name no function: they are the
  * measurement, not the program.
  */
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Frame } from '../model/profile.js';
 import type { BlockingFunction } from './result.js';
 
 interface CallFrame {
   functionName?: string;
   url?: string;
   lineNumber?: number;
+  columnNumber?: number;
 }
 interface CpuProfileJson {
   nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
@@ -39,17 +41,30 @@ export interface TimedSamples {
 
 export const AGENT = 0xffffffff;
 
+/** V8 positions are 0-based and -1 when unknown; the model's are 1-based. */
+const position = (n: number | undefined): number | undefined =>
+  typeof n === 'number' && n >= 0 ? n + 1 : undefined;
+
 const isProgramFile = (url: string | undefined): url is string => !!url && !url.startsWith('node:');
 
-function fileName(url: string, cwd: string): string {
-  if (!url.startsWith('file:')) return url;
-  const path = fileURLToPath(url);
+/** Relative to `cwd` where it is under it; a `node:` module or other URL as it is. */
+function fileName(file: string, cwd: string): string {
+  const path = file.startsWith('file:') ? fileURLToPath(file) : file;
+  if (!isAbsolute(path)) return path;
   const rel = relative(cwd, path);
   return rel.startsWith('..') ? path : rel;
 }
 
-/** The samples of a parsed .cpuprofile; null when it has no timed samples. */
-export function readTimedSamples(profile: unknown, cwd: string, agentDir: string): TimedSamples | null {
+/**
+ * The samples of a parsed .cpuprofile; null when it has no timed samples. `mapFrame` takes a frame
+ * (1-based line and column) to its original source, as the process's saved source maps say.
+ */
+export function readTimedSamples(
+  profile: unknown,
+  cwd: string,
+  agentDir: string,
+  mapFrame: (frame: Frame) => Frame = (frame) => frame,
+): TimedSamples | null {
   const agentUrl = pathToFileURL(agentDir).href;
   const p = profile as Partial<CpuProfileJson> | null;
   if (!p || !Array.isArray(p.nodes) || !Array.isArray(p.samples) || !Array.isArray(p.timeDeltas)) return null;
@@ -76,9 +91,17 @@ export function readTimedSamples(profile: unknown, cwd: string, agentDir: string
         break;
       }
     }
-    const fn: Omit<BlockingFunction, 'ms'> = { function: chosen.functionName || '(anonymous)' };
-    if (chosen.url) fn.file = fileName(chosen.url, cwd);
-    if (typeof chosen.lineNumber === 'number' && chosen.lineNumber >= 0) fn.line = chosen.lineNumber + 1;
+    const line = position(chosen.lineNumber);
+    const column = position(chosen.columnNumber);
+    const mapped = mapFrame({
+      name: chosen.functionName || '(anonymous)',
+      ...(chosen.url ? { file: chosen.url } : {}),
+      ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
+    });
+    const fn: Omit<BlockingFunction, 'ms'> = { function: mapped.name };
+    if (mapped.file) fn.file = fileName(mapped.file, cwd);
+    if (mapped.line !== undefined) fn.line = mapped.line;
     const key = `${fn.function}\0${fn.file ?? ''}\0${fn.line ?? ''}`;
     let index = functionIndex.get(key);
     if (index === undefined) {

@@ -14,6 +14,11 @@ import type { Frame, Profile } from '../model/profile.js';
 import { pathOf } from '../util/file-path.js';
 
 export function applySourceMaps(profile: Profile, record: SourceMapsRecord | undefined): Profile {
+  return mapFrames(profile, frameMapper(record));
+}
+
+/** One frame at a time, as applySourceMaps maps them (doctor maps single frames, not profiles). */
+export function frameMapper(record: SourceMapsRecord | undefined): (frame: Frame) => Frame {
   const parsed = new Map<string, SourceMap | undefined>();
   const mapOf = (file: string): SourceMap | undefined => {
     if (!parsed.has(file)) {
@@ -30,11 +35,11 @@ export function applySourceMaps(profile: Profile, record: SourceMapsRecord | und
     }
     return parsed.get(file);
   };
-  return mapFrames(profile, (frame: Frame): Frame => {
+  return (frame: Frame): Frame => {
     if (!frame.file) return frame;
     const map = mapOf(frame.file);
     const original = map && frame.line !== undefined && originalPosition(map, frame.line, frame.column ?? 1);
     if (!original) return { ...frame, file: pathOf(frame.file) };
     return { name: frame.name, file: original.file, line: original.line, column: original.column };
-  });
+  };
 }
