@@ -18,8 +18,8 @@ export const median = (xs) => {
 };
 
 /**
- * `program`: the workload's argv after `node`; `extra`: more variants `{ name, argv(outDir) }` run
- * with node; `check(result)`: throws when a profiled run's result is not what it should be.
+ * `program`: the workload's argv after `node`; `extra`: more variants `{ name, argv(outDir), env?(outDir) }`
+ * run with node (`env` added to ours); `check(result)`: throws when a profiled run's result is not what it should be.
  */
 export function overheadTable({ title, program, engines, extra = [], rounds, check = () => {} }) {
   const variants = [
@@ -50,6 +50,7 @@ export function overheadTable({ title, program, engines, extra = [], rounds, che
       const started = performance.now();
       const stdout = execFileSync(process.execPath, variant.argv(out), {
         cwd: out,
+        ...(variant.env ? { env: { ...process.env, ...variant.env(out) } } : {}),
         encoding: 'utf8',
         maxBuffer: 1 << 26,
       });

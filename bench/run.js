@@ -12,6 +12,7 @@ const benches = [
   'flamegraph.js',
   'report.js',
   'memory.js',
+  'doctor.js',
   'validate.js',
 ];
 for (const bench of benches) {
