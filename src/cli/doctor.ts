@@ -38,9 +38,13 @@ function allowedKinds(allow: string[] = []): FindingKind[] {
   return allow as FindingKind[];
 }
 
-/** A finding nobody allowed, or a run that did not end as it should. */
+/** A finding nobody allowed, a budget not met, or a run that did not end as it should. */
 export function failed(result: DoctorResult): boolean {
-  return result.state !== 'ok' || result.findings.some((f) => !result.allowed.includes(f.kind));
+  return (
+    result.state !== 'ok' ||
+    result.findings.some((f) => !result.allowed.includes(f.kind)) ||
+    result.budgets.some((b) => b.status === 'fail')
+  );
 }
 
 export async function doctorCommand(
@@ -58,13 +62,16 @@ export async function doctorCommand(
     targets,
     (t, signal) => {
       if (!opts.json) process.stderr.write(`examining ${t.suite}/${t.workload}...\n`);
-      return profileDoctor(t, {
-        outDir,
-        intervalMs: opts.interval,
-        cpuIntervalUs: Math.round(opts.cpuInterval * 1000),
-        allow,
-        signal,
-      });
+      return profileDoctor(
+        { ...t, ...(t.config?.doctor ? { budget: t.config.doctor } : {}) },
+        {
+          outDir,
+          intervalMs: opts.interval,
+          cpuIntervalUs: Math.round(opts.cpuInterval * 1000),
+          allow,
+          signal,
+        },
+      );
     },
     async (done) => {
       const summary = renderDoctorSummary(done, {

@@ -3,6 +3,7 @@
  * that an error names the key path and what was expected; the inferred types are the public API.
  */
 import { z } from 'zod';
+import { FINDING_KINDS } from '../doctor/result.js';
 
 /** Names end up in file paths (`profiles/<suite>/<workload>.svg`): keep them to a safe alphabet. */
 export const safeName = z
@@ -201,6 +202,18 @@ export const workloadSchema = z
         peakRssMb: z.number().positive('must be a positive number of MB').optional(),
         /** `stable`: any linear or exponential growth fails the run; `growth`: a deliberate leak, which fails the run when none is found. */
         expect: z.enum(['stable', 'growth']).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Event-loop budgets checked by `profile doctor` (exit code 1 when one is not met). */
+    doctor: z
+      .object({
+        /** The p99 of the loop's delay after start-up must stay at or under this many ms. */
+        maxDelayP99Ms: z.number().positive('must be a positive number of ms').optional(),
+        /** No block may last longer than this many ms (a watcher's feedback target, a response budget). */
+        maxBlockMs: z.number().positive('must be a positive number of ms').optional(),
+        /** Findings that do not fail the run for this workload, as with --allow. */
+        allow: z.array(z.enum(FINDING_KINDS)).optional(),
       })
       .strict()
       .optional(),

@@ -15,6 +15,7 @@ import {
   ENV_DOCTOR_INTERVAL_MS,
   ENV_INTERVAL_US,
 } from '../agent/protocol.cjs';
+import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
 import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
 import { agentDir, agentPath, withNodeOptions } from '../engines/paths.js';
@@ -23,6 +24,7 @@ import { serverDrive } from '../load/drive-server.js';
 import { loadSummary } from '../load/summary.js';
 import { runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { checkDoctorBudgets } from './budgets.js';
 import { diagnose, measure, type ProcessReadings, RULES } from './diagnose.js';
 import type { DoctorResult, FindingKind } from './result.js';
 import { readTimedSamples } from './timed-samples.js';
@@ -66,7 +68,11 @@ async function readProcesses(artifactDir: string, rootPid: number | undefined, c
   return processes;
 }
 
-export async function profileDoctor(target: CpuTarget, options: DoctorRunOptions): Promise<DoctorResult> {
+export interface DoctorTarget extends CpuTarget {
+  budget?: Workload['doctor'];
+}
+
+export async function profileDoctor(target: DoctorTarget, options: DoctorRunOptions): Promise<DoctorResult> {
   const paths = doctorPaths(options.outDir, target.suite, target.workload);
   const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-doctor-'));
   try {
@@ -133,7 +139,8 @@ export async function profileDoctor(target: CpuTarget, options: DoctorRunOptions
       // A run too short for a pattern can still hold one clear finding (a 900 ms block).
       verdict: findings.length > 0 ? 'findings' : enough ? 'healthy' : 'insufficient data',
       findings,
-      allowed: options.allow,
+      allowed: [...new Set([...options.allow, ...(target.budget?.allow ?? [])])],
+      budgets: checkDoctorBudgets(`${target.suite}/${target.workload}`, target.budget, figures),
       eventLoopDelayMs: figures.eventLoopDelayMs,
       utilization: figures.utilization,
       gcShare: figures.gcShare,

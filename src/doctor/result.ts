@@ -4,6 +4,7 @@
  */
 import type { CpuState } from '../cpu/result.js';
 import type { LoadSummary } from '../load/summary.js';
+import type { BudgetCheck } from '../memory/result.js';
 
 export const DOCTOR_JSON_VERSION = 1;
 
@@ -72,8 +73,10 @@ export interface DoctorResult {
   startupMs: number;
   verdict: Verdict;
   findings: Finding[];
-  /** Findings the user allowed (`--allow`): shown, but not failing the run. */
+  /** Findings the user allowed (`--allow`, the config's `doctor.allow`): shown, but not failing the run. */
   allowed: FindingKind[];
+  /** The config's `doctor` budgets, checked (component: `suite/workload`). */
+  budgets: BudgetCheck[];
   /** Over the readings after start-up, every process pooled. */
   eventLoopDelayMs: { p50: number; p99: number; max: number } | null;
   /**

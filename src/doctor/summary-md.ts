@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { formatLoad } from '../load/summary.js';
+import { budgetsTable } from '../render/budgets-md.js';
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
 import { formatUtc } from '../util/words.js';
 import { RULES } from './diagnose.js';
@@ -116,6 +117,10 @@ export function renderDoctorSummary(results: readonly DoctorResult[], options: D
     ),
     '',
   ];
+  const budgets = results.flatMap((r) => r.budgets);
+  if (budgets.length > 0) {
+    lines.push('## Budgets', '', ...budgetsTable(budgets), '');
+  }
   for (const r of results) lines.push(...workloadSection(r, dir));
   return `${lines.join('\n').trimEnd()}\n`;
 }

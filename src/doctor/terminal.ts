@@ -47,6 +47,8 @@ export function formatDoctorResult(result: DoctorResult, cwd: string): string {
       `loop busy ${percent(result.utilization)}; CPU ${percent(result.cpu)} of a core; GC ${percent(result.gcShare)}; ` +
       `start-up ${millis(result.startupMs)}`,
   );
+  for (const b of result.budgets.filter((b) => b.status === 'fail'))
+    lines.push(`  budget failed: ${b.budget}, measured ${b.measured}`);
   if (result.files.json) lines.push(`  data: ${relative(cwd, result.files.json)}`);
   return lines.join('\n');
 }

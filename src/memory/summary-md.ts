@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { formatLoad } from '../load/summary.js';
+import { budgetsTable } from '../render/budgets-md.js';
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
 import { formatUtc, plural } from '../util/words.js';
 import { formatBytes, type GrowthVerdict } from './classify.js';
@@ -35,19 +36,7 @@ function name(result: MemoryResult): string {
 function budgetsSection(results: readonly MemoryResult[]): string[] {
   const rows = results.flatMap((r) => r.budgets);
   if (rows.length === 0) return ['## Budgets', '', 'No budgets configured.'];
-  return [
-    '## Budgets',
-    '',
-    ...mdTable(
-      ['component', 'budget', 'measured', 'status'],
-      rows.map((b) => [
-        mdText(b.component),
-        mdText(b.budget),
-        mdText(b.measured),
-        b.status === 'pass' ? 'pass' : '**FAIL**',
-      ]),
-    ),
-  ];
+  return ['## Budgets', '', ...budgetsTable(rows)];
 }
 
 /** `, 1.95 MB per 1,000 requests` for a server under the built-in load, else nothing. */

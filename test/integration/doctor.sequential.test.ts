@@ -78,9 +78,25 @@ describe('profile doctor', () => {
     expect(server.findings[0]?.functions[0]?.function).toBe('renderPageSync');
   });
 
+  it("checks the config's budgets and allowances", () => {
+    expect(all.byName('blocked').budgets).toEqual([
+      expect.objectContaining({
+        component: 'doctor/blocked',
+        budget: 'longest block <= 50 ms',
+        status: 'pass',
+      }),
+    ]);
+    expect(all.byName('server').budgets).toEqual([
+      expect.objectContaining({ budget: 'loop delay p99 <= 10 ms', status: 'fail' }),
+    ]);
+    expect(all.byName('waiting').allowed).toEqual(['io-bound']);
+  });
+
   it('exits 1 for the findings, writes the summary and each workload JSON with its readings', () => {
     expect(all.run.code).toBe(1);
     const summary = readFileSync(all.json.summary, 'utf8');
+    expect(summary).toMatch(/\| doctor\/server \| loop delay p99 <= 10 ms \| \d+ ms \| \*\*FAIL\*\* \|/);
+    expect(summary).toMatch(/\| doctor\/waiting \| io-bound \(allowed\) \|/);
     expect(summary).toMatch(/\| doctor\/blocked \| event-loop-blocked \|/);
     expect(summary).toMatch(/\| doctor\/healthy \| healthy \|/);
     expect(summary).toContain('renderTemplateSync (blocked.js:2)');
