@@ -22,9 +22,11 @@ import { agentDir, agentPath, withNodeOptions } from '../engines/paths.js';
 import { frameMapper } from '../engines/saved-source-maps.js';
 import { serverDrive } from '../load/drive-server.js';
 import { loadSummary } from '../load/summary.js';
+import { renderDoctorChart } from '../render/doctor-chart.js';
 import { runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { checkDoctorBudgets } from './budgets.js';
+import { doctorChartData } from './chart-data.js';
 import { diagnose, measure, type ProcessReadings, RULES } from './diagnose.js';
 import type { DoctorResult, FindingKind } from './result.js';
 import { readTimedSamples } from './timed-samples.js';
@@ -42,7 +44,12 @@ export interface DoctorRunOptions {
 
 export function doctorPaths(outDir: string, suite: string, workload: string) {
   const base = join(outDir, 'doctor', suite, workload);
-  return { json: `${base}.json`, cpuProfile: `${base}.cpuprofile`, log: `${base}.log` };
+  return {
+    json: `${base}.json`,
+    chart: `${base}.chart.svg`,
+    cpuProfile: `${base}.cpuprofile`,
+    log: `${base}.log`,
+  };
 }
 
 async function readProcesses(artifactDir: string, rootPid: number | undefined, cwd: string) {
@@ -125,6 +132,7 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
         files.cpuProfile = paths.cpuProfile;
     }
     files.json = paths.json;
+    files.chart = paths.chart;
     const result: DoctorResult = {
       suite: target.suite,
       workload: target.workload,
@@ -152,6 +160,7 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
       ...(loaded ? { load: loadSummary(loaded) } : {}),
       files,
     };
+    await writeFileAtomic(paths.chart, renderDoctorChart(doctorChartData(result)));
     await writeFileAtomic(
       paths.json,
       `${JSON.stringify({ ...result, readings: processes.map(({ pid, readings }) => ({ pid, readings })) }, null, 2)}\n`,

@@ -95,5 +95,5 @@ export interface DoctorResult {
   resources: Record<string, number>;
   samples: DoctorSample[];
   load?: LoadSummary;
-  files: { json?: string; cpuProfile?: string; log?: string };
+  files: { json?: string; chart?: string; cpuProfile?: string; log?: string };
 }

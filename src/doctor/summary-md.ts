@@ -87,7 +87,11 @@ function workloadSection(r: DoctorResult, dir: string): string[] {
       '',
     );
   }
-  const files = [r.files.json, r.files.cpuProfile, r.files.log].filter((f): f is string => !!f);
+  if (r.files.chart)
+    lines.push(`![event-loop delay, busy share, CPU and GC over time](${mdHref(dir, r.files.chart)})`, '');
+  const files = [r.files.json, r.files.chart, r.files.cpuProfile, r.files.log].filter(
+    (f): f is string => !!f,
+  );
   lines.push(
     `Files: ${files.map((f) => `[${mdText(f.split('/').at(-1) as string)}](${mdHref(dir, f)})`).join(', ')}`,
     '',

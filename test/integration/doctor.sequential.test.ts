@@ -106,6 +106,9 @@ describe('profile doctor', () => {
     };
     expect(file.readings[0]?.readings.length).toBeGreaterThan(15);
     expect(existsSync(blocked.files.cpuProfile as string)).toBe(true);
+    const chart = readFileSync(blocked.files.chart as string, 'utf8');
+    expect(chart.match(/class="block"/g)?.length).toBeGreaterThan(10);
+    expect(chart).toContain('renderTemplateSync (blocked.js:2)');
   });
 
   it('exits 0 when the findings are allowed, and still reports them', async () => {
