@@ -9,6 +9,7 @@ import { profileDoctor } from '../doctor/profile-doctor.js';
 import { DOCTOR_JSON_VERSION, type DoctorResult, FINDING_KINDS, type FindingKind } from '../doctor/result.js';
 import { renderDoctorSummary } from '../doctor/summary-md.js';
 import { formatDoctorResult } from '../doctor/terminal.js';
+import { afterRun, pageLine } from '../report/after-run.js';
 import { UserError } from '../util/user-error.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -57,6 +58,7 @@ export async function doctorCommand(
   const { targets, outDir, note } = await planTargets(target, command, opts, 'doctor');
   if (note) process.stderr.write(`${note}\n`);
   const summaryFile = join(outDir, 'doctor', 'doctor_summary.md');
+  const resultsFile = join(outDir, 'doctor', 'doctor_results.json');
 
   const { results, interrupted } = await runTargets<DoctorResult>(
     targets,
@@ -81,10 +83,15 @@ export async function doctorCommand(
         nodeVersion: process.version,
       });
       await writeFileAtomic(summaryFile, summary);
+      // What the report page reads (report/build-page.ts): the --json document, without the summary.
+      const json = { version: DOCTOR_JSON_VERSION, command: 'doctor', results: done.map(withoutSamples) };
+      await writeFileAtomic(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
       if (!opts.json)
         process.stdout.write(`${formatDoctorResult(done.at(-1) as DoctorResult, process.cwd())}\n\n`);
     },
   );
+  // Not in the run history yet: the page shows the last doctor run's results.
+  const page = results.length > 0 ? await afterRun(outDir, undefined) : undefined;
   if (opts.json) {
     const json = {
       version: DOCTOR_JSON_VERSION,
@@ -95,8 +102,10 @@ export async function doctorCommand(
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const unhealthy = results.filter((r) => r.verdict === 'findings').length;
+    const failedBudgets = results.flatMap((r) => r.budgets).filter((b) => b.status === 'fail').length;
     process.stdout.write(
-      `${plural(results.length, 'workload')} examined; ${unhealthy} with findings\nsummary: ${summaryFile}\n`,
+      `${plural(results.length, 'workload')} examined; ${unhealthy} with findings; ${plural(failedBudgets, 'budget')} failed\n` +
+        `summary: ${summaryFile}\n${page ? `${pageLine(page)}\n` : ''}`,
     );
   }
   if (interrupted) return 130;

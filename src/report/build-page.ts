@@ -1,12 +1,14 @@
 /**
  * Reads what the commands left in an output directory and builds the report page's data: every CPU
  * profile on disk (the latest of each workload, whichever run wrote it), every heap profile, the
- * last memory run's results, the newest validation report and the run history. What cannot be
+ * last memory and doctor runs' results, the newest validation report and the run history. What cannot be
  * read is listed with the reason, and the rest of the page is built anyway.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { CpuResult } from '../cpu/result.js';
+import type { DoctorResult } from '../doctor/result.js';
+import { verdictLine } from '../doctor/terminal.js';
 import type { MemoryResult } from '../memory/result.js';
 import { fromPprof } from '../model/pprof.js';
 import { type Profile, sampleCount } from '../model/profile.js';
@@ -15,7 +17,7 @@ import { renderSweepChart } from '../render/sweep-chart.js';
 import { formatMeasure, formatPct } from '../validate/format.js';
 import type { ValidateResult } from '../validate/measurement.js';
 import { isGroupingFrameName, toFlameData } from './flame-data.js';
-import type { FlameData, FlameSection, MemoryEntry, PageData, PageTopRow } from './page-data.js';
+import type { DoctorEntry, FlameData, FlameSection, MemoryEntry, PageData, PageTopRow } from './page-data.js';
 
 export interface BuiltPage {
   data: PageData;
@@ -145,6 +147,42 @@ function growthOf(result: MemoryResult): string {
   return v.doublingTimeSec === undefined
     ? `${rate} (${growing.label})`
     : `doubles every ${v.doublingTimeSec.toFixed(1)} s (${growing.label})`;
+}
+
+/** `profile doctor`'s last results (doctor/doctor_results.json), with their charts. */
+async function doctorEntries(outDir: string, unreadable: Unreadable): Promise<DoctorEntry[]> {
+  const file = join(outDir, 'doctor', 'doctor_results.json');
+  const doc = await readJson<{ results?: DoctorResult[] }>(file, outDir, unreadable);
+  const entries: DoctorEntry[] = [];
+  for (const r of doc?.results ?? []) {
+    const chartSvg = await readFile(join(outDir, 'doctor', r.suite, `${r.workload}.chart.svg`), 'utf8').catch(
+      () => undefined,
+    );
+    entries.push({
+      suite: r.suite,
+      workload: r.workload,
+      state: r.state,
+      verdict: verdictLine(r),
+      findings: r.findings.map((f) => ({
+        kind: f.kind,
+        allowed: r.allowed.includes(f.kind),
+        evidence: f.evidence,
+        functions: f.functions.slice(0, 5).map((fn) => ({
+          name: fn.function,
+          location: fn.file ? `${shownFile(fn.file)}${fn.line ? `:${fn.line}` : ''}` : '',
+          ms: fn.ms,
+        })),
+      })),
+      delayP99: r.eventLoopDelayMs?.p99 ?? null,
+      delayMax: r.eventLoopDelayMs?.max ?? null,
+      utilization: r.utilization,
+      cpu: r.cpu,
+      gcShare: r.gcShare,
+      budgets: r.budgets.map((b) => ({ budget: b.budget, measured: b.measured, status: b.status })),
+      ...(chartSvg ? { chartSvg } : {}),
+    });
+  }
+  return entries;
 }
 
 async function memoryEntries(outDir: string, heapIds: Map<string, string>, unreadable: Unreadable) {
@@ -296,6 +334,7 @@ export async function buildPage(outDir: string, history: PageData['history']): P
     cpu,
     heap,
     memory: await memoryEntries(outDir, heapIds, unreadable),
+    doctor: await doctorEntries(outDir, unreadable),
     ...(validated ? { validation: validated } : {}),
     history,
     unreadable,

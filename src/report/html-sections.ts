@@ -1,12 +1,14 @@
 /**
  * The report page's other sections, written server-side as escaped HTML so they read before (and
- * without) any script: Memory (verdict table, charts, growing allocation sites), Validation
+ * without) any script: Memory (verdict table, charts, growing allocation sites), Event loop
+ * (profile doctor's verdicts, findings with the blocking functions, charts), Validation
  * (targets, the baseline comparison, sweeps), History (the "since the last run" table; the trend
  * charts are drawn by the page's script from the same data) and the files that could not be read.
  */
+import { millis, percent } from '../doctor/format.js';
 import { formatValue } from '../model/format-value.js';
 import { escapeHtml as esc } from './html-escape.js';
-import type { HistoryMove, MemoryEntry, PageData } from './page-data.js';
+import type { DoctorEntry, HistoryMove, MemoryEntry, PageData } from './page-data.js';
 
 /** A table from header cells and rows of already-escaped cell markup; `num` marks right-aligned columns. */
 function table(className: string, headers: string[], rows: string[][], num: number[] = []): string {
@@ -78,6 +80,62 @@ export function memorySection(memory: MemoryEntry[]): string {
       [2],
     ),
     ...details.map(memoryDetail),
+  ].join('\n');
+}
+
+const ms = (v: number | null): string => (v === null ? '-' : millis(v));
+
+function doctorDetail(entry: DoctorEntry): string {
+  const parts = [`<h3>${esc(`${entry.suite}/${entry.workload}`)}</h3>`];
+  for (const f of entry.findings) {
+    parts.push(
+      `<p class="finding"><strong>${esc(f.kind)}</strong>${f.allowed ? ' (allowed)' : ''}: ${esc(f.evidence)}</p>`,
+    );
+    if (f.functions.length > 0)
+      parts.push(
+        table(
+          'blocking-functions',
+          ['Ran during the blocks', 'Location', 'CPU time'],
+          f.functions.map((fn) => [
+            `<span class="name">${esc(fn.name)}</span>`,
+            `<code>${esc(fn.location)}</code>`,
+            esc(ms(fn.ms)),
+          ]),
+          [2],
+        ),
+      );
+  }
+  // chartSvg is our own renderer's markup: inlined as it is (page-data.ts).
+  if (entry.chartSvg !== undefined) parts.push(`<figure class="chart">${entry.chartSvg}</figure>`);
+  return parts.join('\n');
+}
+
+/** The Event loop section's body (profile doctor). */
+export function doctorSection(doctor: DoctorEntry[]): string {
+  if (doctor.length === 0)
+    return empty('No event-loop results in this directory: `profile doctor` writes them.');
+  const rows = doctor.map((e) => {
+    const state = e.state === 'ok' ? '' : ` <span class="state state-${esc(e.state)}">${esc(e.state)}</span>`;
+    const budgets = e.budgets.map((b) => `${b.budget}: ${b.measured} (${b.status})`).join('; ');
+    return [
+      esc(`${e.suite}/${e.workload}`) + state,
+      `<strong>${esc(e.verdict)}</strong>`,
+      esc(ms(e.delayP99)),
+      esc(ms(e.delayMax)),
+      esc(percent(e.utilization)),
+      esc(percent(e.cpu)),
+      esc(percent(e.gcShare)),
+      esc(budgets === '' ? '-' : budgets),
+    ];
+  });
+  return [
+    table(
+      'doctor-verdicts',
+      ['Workload', 'Verdict', 'Delay p99', 'Max', 'Loop busy', 'CPU', 'GC', 'Budgets'],
+      rows,
+      [2, 3, 4, 5, 6],
+    ),
+    ...doctor.filter((e) => e.findings.length > 0 || e.chartSvg !== undefined).map(doctorDetail),
   ].join('\n');
 }
 

@@ -93,6 +93,7 @@ describe('renderReportHtml', () => {
         generatedAt: '2026-12-01T10:20:30.000Z',
         outDir: '.',
         cpu: [],
+        doctor: [],
         heap: [],
         memory: [],
         history: { runs: [], series: [], moved: [], rule: '' },

@@ -11,6 +11,7 @@ import type { ReportAssets } from './assets.js';
 import { escapeHtml as esc, inlineScript, inlineStyle, jsonForHtml } from './html-escape.js';
 import { flameSections } from './html-flame.js';
 import {
+  doctorSection,
   historySection,
   memorySection,
   unreadableSection,
@@ -59,6 +60,7 @@ function parts(data: PageData, flames: Map<string, FlameData>): Part[] {
       ),
     },
     { id: 'memory', title: 'Memory', count: data.memory.length, body: memorySection(data.memory) },
+    { id: 'doctor', title: 'Event loop', count: data.doctor.length, body: doctorSection(data.doctor) },
     {
       id: 'validation',
       title: 'Validation',
@@ -83,6 +85,7 @@ export function withoutCharts(data: PageData): PageData {
   return {
     ...data,
     memory: data.memory.map(({ chartSvg: _chart, ...entry }) => entry),
+    doctor: data.doctor.map(({ chartSvg: _chart, ...entry }) => entry),
     ...(data.validation
       ? {
           validation: {

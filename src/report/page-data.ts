@@ -80,6 +80,32 @@ export interface MemoryEntry {
   heap?: string;
 }
 
+/** A `profile doctor` workload's row and section. */
+export interface DoctorEntry {
+  suite: string;
+  workload: string;
+  state: string;
+  /** `healthy`, `insufficient data`, or the findings: `event-loop-blocked, gc-pressure`. */
+  verdict: string;
+  findings: {
+    kind: string;
+    allowed: boolean;
+    evidence: string;
+    /** What ran during the blocks (event-loop-blocked), most first. */
+    functions: { name: string; location: string; ms: number }[];
+  }[];
+  /** Milliseconds; null without readings after start-up. */
+  delayP99: number | null;
+  delayMax: number | null;
+  /** Shares, 0 to 1 (CPU in cores). */
+  utilization: number | null;
+  cpu: number | null;
+  gcShare: number | null;
+  budgets: { budget: string; measured: string; status: string }[];
+  /** The chart SVG (our own renderer's markup: trusted), inlined. */
+  chartSvg?: string;
+}
+
 /** A validation target's outcome. */
 export interface TargetEntry {
   id: string;
@@ -178,6 +204,7 @@ export interface PageData {
   cpu: FlameSection[];
   heap: FlameSection[];
   memory: MemoryEntry[];
+  doctor: DoctorEntry[];
   validation?: {
     report: string;
     startedAt: string;

@@ -248,6 +248,12 @@ describe.skipIf(!hasChromium)('report page in Chromium', () => {
     expect(await page.locator('table.memory-verdicts tbody tr').count()).toBe(2);
     expect(await page.locator('table.targets .verdict-fail').textContent()).toBe('fail');
     expect(await page.locator('#memory svg.test-chart').count()).toBe(1);
+    expect(await page.locator('table.doctor-verdicts tbody tr').count()).toBe(1);
+    expect(await page.locator('#doctor svg.test-chart').count()).toBe(1);
+    // A function name is text, whatever it holds.
+    expect(await page.locator('#doctor table.blocking-functions .name').textContent()).toBe(
+      'render<script>alert(1)</script>',
+    );
     await context.close();
   });
 

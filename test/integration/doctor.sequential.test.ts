@@ -109,6 +109,11 @@ describe('profile doctor', () => {
     const chart = readFileSync(blocked.files.chart as string, 'utf8');
     expect(chart.match(/class="block"/g)?.length).toBeGreaterThan(10);
     expect(chart).toContain('renderTemplateSync (blocked.js:2)');
+    // The report page has the run's verdicts, findings and charts.
+    const page = readFileSync(join(out, 'reports', 'index.html'), 'utf8');
+    expect(page.match(/<table class="doctor-verdicts">[\s\S]*?<\/table>/)?.[0].match(/<tr>/g)).toHaveLength(7);
+    expect(page).toContain('<span class="name">renderTemplateSync</span>');
+    expect(all.run.stdout).not.toContain('report:'); // --json prints the document only
   });
 
   it('exits 0 when the findings are allowed, and still reports them', async () => {

@@ -129,6 +129,30 @@ export function examplePage(): { data: PageData; flames: Map<string, FlameData> 
         growingSites: [],
       },
     ],
+    doctor: [
+      {
+        suite: 'demo',
+        workload: 'api',
+        state: 'ok',
+        verdict: 'event-loop-blocked',
+        findings: [
+          {
+            kind: 'event-loop-blocked',
+            allowed: false,
+            evidence:
+              'blocked for 37 ms to 41 ms (timers at least 10 ms late) in 16 of 24 intervals after start-up',
+            functions: [{ name: 'render<script>alert(1)</script>', location: 'src/page.ts:4', ms: 528.4 }],
+          },
+        ],
+        delayP99: 40.5,
+        delayMax: 40.9,
+        utilization: 0.88,
+        cpu: 0.93,
+        gcShare: 0.054,
+        budgets: [{ budget: 'loop delay p99 <= 10 ms', measured: '40 ms', status: 'fail' }],
+        chartSvg: CHART,
+      },
+    ],
     validation: {
       report: 'performance_report_20261201_102030',
       startedAt: '2026-12-01T10:20:30.000Z',
