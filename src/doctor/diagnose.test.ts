@@ -97,6 +97,25 @@ describe('measure and diagnose', () => {
     expect(diagnose(withUtilization, false)).toEqual([]);
   });
 
+  it("judges a server under load on its load's span only", () => {
+    // Blocks while it starts (reading 2, 3) and shuts down (reading 18), none under load (4 to 15).
+    const server = (i: number): Partial<DoctorReading> =>
+      [2, 3, 18].includes(i) ? { delay: { p50: 1, p99: 80, max: 80, mean: 20 } } : {};
+    const window = { from: T0 + 450, to: T0 + 1550 };
+    const figures = measure(
+      [{ pid: 1, readings: readings(20, server), samples: null }],
+      INTERVAL,
+      T0,
+      window,
+    );
+    expect(figures.scope).toBe('under load');
+    expect(figures.judgedReadings).toBe(12);
+    expect(figures.blocks).toEqual([]);
+    expect(
+      measure([{ pid: 1, readings: readings(20, server), samples: null }], INTERVAL, T0).blocks,
+    ).toHaveLength(3);
+  });
+
   it('pools processes: the first one gives the start-up, every one its blocks', () => {
     const blocked = (): Partial<DoctorReading> => ({ delay: { p50: 1, p99: 25, max: 25, mean: 5 } });
     const figures = measure(
@@ -145,6 +164,35 @@ describe('measure and diagnose', () => {
     expect(figures.blocks).toHaveLength(1);
     expect(figures.blocks[0]?.functions).toEqual([{ function: 'hot', file: 'main.js', line: 10, ms: 20 }]);
     // 21 busy samples (the agent's included) of the 90 in that interval; the third has none.
+    expect(figures.moduleLoadingMs).toBe(0);
     expect(figures.utilization).toBeCloseTo(21 / 90, 3);
+  });
+
+  it('puts a block spent loading modules down to loading, not to the program', () => {
+    // (root) -> ESM loader -> translate (30 ms), then idle.
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)' }, children: [2, 3] },
+        { id: 2, callFrame: { functionName: '(idle)' } },
+        {
+          id: 3,
+          callFrame: { functionName: 'import', url: 'node:internal/modules/esm/loader' },
+          children: [4],
+        },
+        { id: 4, callFrame: { functionName: 'translate', url: 'file:///app/node_modules/tsx/dist/x.mjs' } },
+      ],
+      startTime: 0,
+      samples: [...Array(100).fill(2), ...Array(30).fill(4), ...Array(60).fill(2)],
+      timeDeltas: Array(190).fill(1000),
+      endTime: 191_000,
+    };
+    const samples = readTimedSamples(profile, '/app', '/agent');
+    const reading = readings(3, (i) => (i === 1 ? { delay: { p50: 0, p99: 30, max: 30, mean: 1 } } : {}));
+    const figures = measure([{ pid: 1, readings: reading, samples }], INTERVAL, T0);
+    expect(figures.blocks).toEqual([]);
+    expect(figures.moduleLoadingMs).toBe(30);
+    // Its interval is left out, as start-up is: the delay figures do not count it.
+    expect(figures.judgedReadings).toBe(1);
+    expect(figures.eventLoopDelayMs?.max).toBe(1.5);
   });
 });

@@ -3,7 +3,8 @@
  * Every rule and threshold is in docs/doctor-method.md, with why; keep the two in step.
  *
  * Start-up is not judged: the first reading's interval holds the synchronous start of the program
- * (module loading, the main script), which blocks the loop by design. A block is an interval whose
+ * (module loading, the main script), which blocks the loop by design. A server under load is judged
+ * while its load runs only: its start (reading templates, lazy imports) and shutdown are not load. A block is an interval whose
  * timers ran at least BLOCK_MS late: the delay monitor's, or the reading timer's own (which also
  * catches one block that spans a whole interval, where the monitor's timer never ran).
  */
@@ -41,7 +42,11 @@ export interface ProcessReadings {
 }
 
 export interface Figures {
+  /** What was judged, for the evidence: `after start-up`, or `under load` for a server's load. */
+  scope: 'after start-up' | 'under load';
   startupMs: number;
+  /** Time of blocks spent mostly loading modules after the first interval: not judged. */
+  moduleLoadingMs: number;
   judgedReadings: number;
   judgedMs: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number } | null;
@@ -74,18 +79,51 @@ const ascending = (values: number[]): number[] => [...values].sort((a, b) => a -
 const r2 = (value: number): number => Number(value.toFixed(2));
 const r4 = (value: number | null): number | null => (value === null ? null : Number(value.toFixed(4)));
 
-/** The figures of a workload's processes, pooled; `startedAt` is the run's start (epoch ms). */
-export function measure(processes: ProcessReadings[], intervalMs: number, startedAt: number): Figures {
+/**
+ * The figures of a workload's processes, pooled; `startedAt` is the run's start (epoch ms). With a
+ * `window` (epoch ms: a server's load), only the intervals whose middle falls in it are judged.
+ */
+export function measure(
+  processes: ProcessReadings[],
+  intervalMs: number,
+  startedAt: number,
+  window?: { from: number; to: number },
+): Figures {
   let startupMs = 0;
   const judged: Judged[] = [];
+  const inWindow = (r: DoctorReading): boolean => {
+    const middle = r.t - r.spanMs / 2;
+    return !window || (middle >= window.from && middle <= window.to);
+  };
+  const candidates: Judged[] = [];
   processes.forEach(({ pid, readings, samples }, index) => {
     const [first, ...rest] = [...readings].sort((a, b) => a.hrUs - b.hrUs);
     if (!first) return;
     // Only the first process's start-up is the workload's; a child's is part of its parent's time.
     if (index === 0) startupMs = first.end ? first.spanMs : lateness(first, intervalMs);
-    for (const reading of rest) judged.push({ pid, reading, samples });
+    for (const reading of rest) if (inWindow(reading)) candidates.push({ pid, reading, samples });
   });
-  judged.sort((a, b) => a.reading.t - b.reading.t);
+  candidates.sort((a, b) => a.reading.t - b.reading.t);
+
+  // Each block's busy stretch in the samples. A block with Node's module loader on the stack most of
+  // the time is code being loaded (ES modules load between timer turns, so start-up outlasts the
+  // first interval): its interval is left out, as start-up is, and only its length reported.
+  let loadingMs = 0;
+  const runs = new Map<Judged, ReturnType<typeof longestBusyRun>>();
+  for (const j of candidates) {
+    const late = lateness(j.reading, intervalMs);
+    if (late < RULES.blockMs || !j.samples) {
+      judged.push(j);
+      continue;
+    }
+    const run = longestBusyRun(j.samples, j.reading.hrUs - j.reading.spanMs * 1000, j.reading.hrUs);
+    if (run && run.loadingShare > 0.5) {
+      loadingMs += late;
+      continue;
+    }
+    runs.set(j, run);
+    judged.push(j);
+  }
 
   const judgedMs = sum(judged.map((j) => j.reading.spanMs));
   const busy = judged.map(({ reading, samples }) =>
@@ -99,15 +137,15 @@ export function measure(processes: ProcessReadings[], intervalMs: number, starte
   const allPauses = ascending(judged.flatMap((j) => pauses(j.reading)));
 
   const blocks: Block[] = [];
-  judged.forEach(({ pid, reading, samples }, i) => {
+  judged.forEach((j, i) => {
     const ms = late[i] as number;
     if (ms < RULES.blockMs) return;
-    const run = samples && longestBusyRun(samples, reading.hrUs - reading.spanMs * 1000, reading.hrUs);
+    const run = runs.get(j);
     // A loop busy through the whole interval in short turns (setImmediate) shows one long busy run
     // that holds the block somewhere: its functions are scaled down to the block's length.
     const scale = run && run.ms > ms ? ms / run.ms : 1;
     const functions = (run?.functions ?? []).slice(0, 5).map((fn) => ({ ...fn, ms: r2(fn.ms * scale) }));
-    blocks.push({ pid, atSec: (reading.t - startedAt) / 1000, ms, functions });
+    blocks.push({ pid: j.pid, atSec: (j.reading.t - startedAt) / 1000, ms, functions });
   });
 
   const resources: Record<string, number> = {};
@@ -116,7 +154,9 @@ export function measure(processes: ProcessReadings[], intervalMs: number, starte
       resources[type] = Math.max(resources[type] ?? 0, count);
 
   return {
+    scope: window ? 'under load' : 'after start-up',
     startupMs,
+    moduleLoadingMs: r2(loadingMs),
     judgedReadings: judged.length,
     judgedMs,
     eventLoopDelayMs:
@@ -188,7 +228,7 @@ export function diagnose(f: Figures, waits: boolean): Finding[] {
       ms(shortest.ms) === ms(longest.ms) ? ms(longest.ms) : `${ms(shortest.ms)} to ${ms(longest.ms)}`;
     findings.push({
       kind: 'event-loop-blocked',
-      evidence: `blocked for ${range} (timers at least ${RULES.blockMs} ms late) in ${f.blocks.length} of ${f.judgedReadings} intervals after start-up, at least ${pct(blockedShare)} of the time; the longest at ${longest.atSec.toFixed(1)} s`,
+      evidence: `blocked for ${range} (timers at least ${RULES.blockMs} ms late) in ${f.blocks.length} of ${f.judgedReadings} intervals ${f.scope}, at least ${pct(blockedShare)} of the time; the longest at ${longest.atSec.toFixed(1)} s`,
       functions: blockingFunctions(f.blocks),
     });
   }
@@ -196,7 +236,7 @@ export function diagnose(f: Figures, waits: boolean): Finding[] {
     const p = f.gcPausesMs;
     findings.push({
       kind: 'gc-pressure',
-      evidence: `GC paused the program ${pct(f.gcShare)} of the time after start-up: ${p.count} pauses, median ${ms(p.p50)}, p99 ${ms(p.p99)}, longest ${ms(p.max)}`,
+      evidence: `GC paused the program ${pct(f.gcShare)} of the time ${f.scope}: ${p.count} pauses, median ${ms(p.p50)}, p99 ${ms(p.p99)}, longest ${ms(p.max)}`,
       functions: [],
     });
   }

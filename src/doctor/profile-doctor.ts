@@ -113,8 +113,9 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
       },
     );
     const processes = await readProcesses(artifactDir, rootPid, target.spec.cwd);
-    const figures = measure(processes, options.intervalMs, startedAt);
     const loaded = server?.result();
+    const window = loaded ? { from: loaded.startedAt, to: loaded.endedAt } : undefined;
+    const figures = measure(processes, options.intervalMs, startedAt, window);
     // Waiting is a finding for a program that ends on its own or serves load; an idle server or
     // watcher stopped after its duration waits by nature.
     const findings = diagnose(figures, !outcome.stoppedAfterDuration);
@@ -144,6 +145,8 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
       intervalMs: options.intervalMs,
       processes: processes.length,
       startupMs: figures.startupMs,
+      scope: figures.scope,
+      moduleLoadingMs: figures.moduleLoadingMs,
       // A run too short for a pattern can still hold one clear finding (a 900 ms block).
       verdict: findings.length > 0 ? 'findings' : enough ? 'healthy' : 'insufficient data',
       findings,

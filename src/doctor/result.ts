@@ -71,13 +71,23 @@ export interface DoctorResult {
   processes: number;
   /** The synchronous start of the first process (module loading, the main script), ms: not judged. */
   startupMs: number;
+  /**
+   * Blocks after the first interval spent mostly with Node's module loader on the stack (ES modules,
+   * lazy imports), ms: loading code, reported but not judged.
+   */
+  moduleLoadingMs: number;
+  /**
+   * What the figures below cover: the run after start-up, or for a server under load, the load's
+   * span only (its own start and shutdown are not load).
+   */
+  scope: 'after start-up' | 'under load';
   verdict: Verdict;
   findings: Finding[];
   /** Findings the user allowed (`--allow`, the config's `doctor.allow`): shown, but not failing the run. */
   allowed: FindingKind[];
   /** The config's `doctor` budgets, checked (component: `suite/workload`). */
   budgets: BudgetCheck[];
-  /** Over the readings after start-up, every process pooled. */
+  /** Over the judged readings (`scope`), every process pooled. */
   eventLoopDelayMs: { p50: number; p99: number; max: number } | null;
   /**
    * Share of the time after start-up the loop was busy (not waiting in the OS), 0 to 1, from the CPU

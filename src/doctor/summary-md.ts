@@ -51,7 +51,7 @@ function workloadSection(r: DoctorResult, dir: string): string[] {
   }
   lines.push(
     ...mdTable(
-      ['figure', 'after start-up'],
+      ['figure', r.scope],
       [
         ['event-loop delay p50 / p99 / max', `${delay(r, 'p50')} / ${delay(r, 'p99')} / ${delay(r, 'max')}`],
         ['event-loop utilization', percent(r.utilization)],
@@ -64,6 +64,7 @@ function workloadSection(r: DoctorResult, dir: string): string[] {
             : 'none',
         ],
         ['start-up (not judged)', millis(r.startupMs)],
+        ['blocks loading modules after it (not judged)', millis(r.moduleLoadingMs)],
         ['Node processes', String(r.processes)],
       ],
     ),

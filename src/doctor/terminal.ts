@@ -45,7 +45,7 @@ export function formatDoctorResult(result: DoctorResult, cwd: string): string {
   lines.push(
     `  loop delay p50 ${d ? millis(d.p50) : '-'}, p99 ${d ? millis(d.p99) : '-'}, max ${d ? millis(d.max) : '-'}; ` +
       `loop busy ${percent(result.utilization)}; CPU ${percent(result.cpu)} of a core; GC ${percent(result.gcShare)}; ` +
-      `start-up ${millis(result.startupMs)}`,
+      `start-up ${millis(result.startupMs)}${result.moduleLoadingMs > 0 ? `, then ${millis(result.moduleLoadingMs)} loading modules` : ''}`,
   );
   for (const b of result.budgets.filter((b) => b.status === 'fail'))
     lines.push(`  budget failed: ${b.budget}, measured ${b.measured}`);

@@ -34,12 +34,15 @@ export interface TimedSamples {
   durationUs: Float64Array;
   /** False for `(idle)`: the loop waiting in the OS for something to do. */
   busy: Uint8Array;
+  /** True where Node's module loader is on the stack (`node:internal/modules/`): loading code, not running it. */
+  loading: Uint8Array;
   /** Index into `functions` of each sample's attributed frame; AGENT for the agent's own samples. */
   frame: Uint32Array;
   functions: Omit<BlockingFunction, 'ms'>[];
 }
 
 export const AGENT = 0xffffffff;
+const MODULE_LOADER = 'node:internal/modules/';
 
 /** V8 positions are 0-based and -1 when unknown; the model's are 1-based. */
 const position = (n: number | undefined): number | undefined =>
@@ -116,6 +119,18 @@ export function readTimedSamples(
   const startUs = new Float64Array(n);
   const durationUs = new Float64Array(n);
   const busy = new Uint8Array(n);
+  const loading = new Uint8Array(n);
+  const loadingOf = new Map<number, number>();
+  const isLoading = (leafId: number): number => {
+    let known = loadingOf.get(leafId);
+    if (known === undefined) {
+      known = 0;
+      for (let at: number | undefined = leafId; at !== undefined && !known; at = parent.get(at))
+        if (byId.get(at)?.callFrame.url?.startsWith(MODULE_LOADER)) known = 1;
+      loadingOf.set(leafId, known);
+    }
+    return known;
+  };
   const frame = new Uint32Array(n);
   let t = p.startTime;
   for (let i = 0; i < n; i++) {
@@ -124,12 +139,13 @@ export function readTimedSamples(
     const id = p.samples[i] as number;
     busy[i] = byId.get(id)?.callFrame.functionName === '(idle)' ? 0 : 1;
     frame[i] = attribute(id);
+    loading[i] = isLoading(id);
   }
   for (let i = 0; i < n; i++) {
     const next = i + 1 < n ? (startUs[i + 1] as number) : Math.max(p.endTime, startUs[i] as number);
     durationUs[i] = next - (startUs[i] as number);
   }
-  return { startUs, durationUs, busy, frame, functions };
+  return { startUs, durationUs, busy, loading, frame, functions };
 }
 
 /**
@@ -140,7 +156,7 @@ export function longestBusyRun(
   samples: TimedSamples,
   fromUs: number,
   toUs: number,
-): { startUs: number; ms: number; functions: BlockingFunction[] } | null {
+): { startUs: number; ms: number; loadingShare: number; functions: BlockingFunction[] } | null {
   let best: { from: number; to: number; us: number } | null = null;
   let runFrom = -1;
   let runUs = 0;
@@ -164,7 +180,9 @@ export function longestBusyRun(
   if (!best) return null;
   const { from, to, us } = best as { from: number; to: number; us: number };
   const byFrame = new Map<number, number>();
+  let loadingUs = 0;
   for (let i = from; i < to; i++) {
+    if (samples.loading[i]) loadingUs += durationUs[i] as number;
     const f = samples.frame[i] as number;
     if (f === AGENT) continue;
     byFrame.set(f, (byFrame.get(f) ?? 0) + (durationUs[i] as number));
@@ -172,7 +190,12 @@ export function longestBusyRun(
   const functions = [...byFrame]
     .map(([f, fnUs]) => ({ ...(samples.functions[f] as Omit<BlockingFunction, 'ms'>), ms: fnUs / 1000 }))
     .sort((a, b) => b.ms - a.ms);
-  return { startUs: startUs[from] as number, ms: us / 1000, functions };
+  return {
+    startUs: startUs[from] as number,
+    ms: us / 1000,
+    loadingShare: us > 0 ? loadingUs / us : 0,
+    functions,
+  };
 }
 
 /**
