@@ -2,7 +2,8 @@
  * Doctor mode of the agent: the main thread's event-loop health at a steady interval, appended to
  * `<pid>.doctor.jsonl` as it is read (a crash loses nothing already read), with a CPU profile of the
  * same thread whose samples carry timestamps (the inspector's .cpuprofile, `<pid>.cpuprofile` at
- * exit), so the runner can name the code that ran while the loop was blocked.
+ * exit), so the runner can name the code that ran while the loop was blocked, and an allocation
+ * profile (`<pid>.heapprofile`), so it can name the code that allocated what the GC collects.
  *
  * Per interval: event-loop delay (perf_hooks.monitorEventLoopDelay, reset each interval), the
  * process's CPU time, every GC pause by kind (PerformanceObserver 'gc'), the active handles and
@@ -18,6 +19,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Recorder } from './lifecycle.cjs';
 import { artifactNames, type DoctorReading } from './protocol.cjs';
+import { writeAtomicSync } from './write-atomic.cjs';
 
 /**
  * The delay monitor's timer period, ms. It reads a block of B ms as a delay between B minus this
@@ -39,11 +41,44 @@ function gcKindNames(): Map<number, GcKind> {
 
 const round = (ms: number, places = 3): number => Number(ms.toFixed(places));
 
+/** Mean bytes between allocation samples: V8's sampling heap profiler at a quarter of its default. */
+const ALLOCATION_SAMPLE_BYTES = 128 * 1024;
+
+/**
+ * V8's sampling heap profiler, keeping the samples of objects the GC has since collected: what the
+ * program allocated, not what it holds, which is what GC pressure comes from. Written at the end as
+ * `<pid>.heapprofile` (Chrome DevTools opens it); inspector calls on the thread's own session
+ * complete synchronously, so this works in an exit hook.
+ */
+function startAllocationSampling(artifactDir: string): () => string[] {
+  const { Session } = require('node:inspector') as typeof import('node:inspector');
+  const session = new Session();
+  session.connect();
+  session.post('HeapProfiler.enable');
+  session.post('HeapProfiler.startSampling', {
+    samplingInterval: ALLOCATION_SAMPLE_BYTES,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+  return () => {
+    let written: string[] = [];
+    session.post('HeapProfiler.stopSampling', (error, result) => {
+      if (error) throw error;
+      const name = artifactNames.allocationProfile(process.pid);
+      writeAtomicSync(join(artifactDir, name), JSON.stringify(result.profile));
+      written = [name];
+    });
+    session.disconnect();
+    return written;
+  };
+}
+
 export function startDoctor(artifactDir: string, intervalMs: number, cpuIntervalUs: number): Recorder {
   const { monitorEventLoopDelay, performance, PerformanceObserver } =
     require('node:perf_hooks') as typeof import('node:perf_hooks');
   const { startInspectorCpuProfiler } = require('./cpu-prof.cjs') as typeof import('./cpu-prof.cjs');
   const stopProfiler = startInspectorCpuProfiler(artifactDir, cpuIntervalUs);
+  const stopAllocations = startAllocationSampling(artifactDir);
   // Node keeps the source maps of the scripts it loads from here on; saved at the end, so that the
   // blocking functions of TypeScript (tsx) point at their own lines.
   process.setSourceMapsEnabled(true);
@@ -117,7 +152,7 @@ export function startDoctor(artifactDir: string, intervalMs: number, cpuInterval
       gcObserver.disconnect();
       delay.disable();
       closeSync(fd);
-      const profile = stopProfiler(true);
+      const profile = [...stopProfiler(true), ...stopAllocations()];
       const startedUs = Number(process.hrtime.bigint() / 1000n);
       const { writeSourceMaps } = require('./source-map-dump.cjs') as typeof import('./source-map-dump.cjs');
       return [series, ...profile, ...writeSourceMaps(artifactDir, startedUs)];

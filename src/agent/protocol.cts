@@ -102,6 +102,8 @@ export const artifactNames = {
     `${pid}${thread(threadId)}.heap.${at}.pb.gz`,
   probe: (pid: number) => `${pid}.probe.jsonl`,
   doctorSeries: (pid: number) => `${pid}.doctor.jsonl`,
+  /** Doctor mode: V8's sampling heap profile with collected objects kept, i.e. what was allocated. */
+  allocationProfile: (pid: number) => `${pid}.heapprofile`,
   sourceMaps: (pid: number, threadId = 0) => `${pid}${thread(threadId)}.sourcemaps.json`,
   /** The first TCP port the process listened on (ListenRecord), for knowing when a server is ready. */
   listen: (pid: number) => `${pid}.listen.json`,

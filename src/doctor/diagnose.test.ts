@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DoctorReading } from '../agent/protocol.cjs';
 import { diagnose, lateness, measure, RULES } from './diagnose.js';
+import { frameNamer } from './program-frame.js';
 import { readTimedSamples } from './timed-samples.js';
 
 const INTERVAL = 100;
@@ -157,7 +158,10 @@ describe('measure and diagnose', () => {
       timeDeltas: Array(190).fill(1000),
       endTime: 191_000,
     };
-    const samples = readTimedSamples(profile, '/app', '/agent');
+    const samples = readTimedSamples(
+      profile,
+      frameNamer('/app', '/agent', (frame) => frame),
+    );
     // The 21 ms block (the agent's sample too) is in the second reading's interval, (100, 200] ms.
     const reading = readings(3, (i) => (i === 1 ? { delay: { p50: 0, p99: 21, max: 21, mean: 1 } } : {}));
     const figures = measure([{ pid: 1, readings: reading, samples }], INTERVAL, T0);
@@ -186,7 +190,10 @@ describe('measure and diagnose', () => {
       timeDeltas: Array(190).fill(1000),
       endTime: 191_000,
     };
-    const samples = readTimedSamples(profile, '/app', '/agent');
+    const samples = readTimedSamples(
+      profile,
+      frameNamer('/app', '/agent', (frame) => frame),
+    );
     const reading = readings(3, (i) => (i === 1 ? { delay: { p50: 0, p99: 30, max: 30, mean: 1 } } : {}));
     const figures = measure([{ pid: 1, readings: reading, samples }], INTERVAL, T0);
     expect(figures.blocks).toEqual([]);

@@ -25,9 +25,11 @@ import { loadSummary } from '../load/summary.js';
 import { renderDoctorChart } from '../render/doctor-chart.js';
 import { runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { topAllocations } from './allocations.js';
 import { checkDoctorBudgets } from './budgets.js';
 import { doctorChartData } from './chart-data.js';
 import { diagnose, measure, type ProcessReadings, RULES } from './diagnose.js';
+import { frameNamer } from './program-frame.js';
 import type { DoctorResult, FindingKind } from './result.js';
 import { readTimedSamples } from './timed-samples.js';
 
@@ -48,8 +50,22 @@ export function doctorPaths(outDir: string, suite: string, workload: string) {
     json: `${base}.json`,
     chart: `${base}.chart.svg`,
     cpuProfile: `${base}.cpuprofile`,
+    allocationProfile: `${base}.heapprofile`,
     log: `${base}.log`,
   };
+}
+
+/** The first process's allocation profile, read for the functions that allocated most; [] without one. */
+async function allocationsOf(artifactDir: string, pid: number | undefined, cwd: string) {
+  if (pid === undefined) return [];
+  try {
+    const text = await readFile(join(artifactDir, artifactNames.allocationProfile(pid)), 'utf8');
+    const namer = frameNamer(cwd, agentDir, frameMapper(await readSourceMaps(artifactDir, pid)));
+    return topAllocations(JSON.parse(text), namer);
+  } catch {
+    // None written (the process was killed) or cut short: the finding stands without its sites.
+    return [];
+  }
 }
 
 async function readProcesses(artifactDir: string, rootPid: number | undefined, cwd: string) {
@@ -65,8 +81,8 @@ async function readProcesses(artifactDir: string, rootPid: number | undefined, c
     );
     let samples = null;
     try {
-      const maps = frameMapper(await readSourceMaps(artifactDir, pid));
-      samples = text === undefined ? null : readTimedSamples(JSON.parse(text), cwd, agentDir, maps);
+      const namer = frameNamer(cwd, agentDir, frameMapper(await readSourceMaps(artifactDir, pid)));
+      samples = text === undefined ? null : readTimedSamples(JSON.parse(text), namer);
     } catch {
       // A profile cut short by a kill: the blocks are still measured, only not their functions.
     }
@@ -118,19 +134,28 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
     const figures = measure(processes, options.intervalMs, startedAt, window);
     // Waiting is a finding for a program that ends on its own or serves load; an idle server or
     // watcher stopped after its duration waits by nature.
-    const findings = diagnose(figures, !outcome.stoppedAfterDuration);
+    const firstPid = processes[0]?.pid;
+    const findings = await Promise.all(
+      diagnose(figures, !outcome.stoppedAfterDuration).map(async (f) =>
+        f.kind === 'gc-pressure'
+          ? { ...f, allocations: await allocationsOf(artifactDir, firstPid, target.spec.cwd) }
+          : f,
+      ),
+    );
     const enough = figures.judgedReadings >= RULES.minReadings;
     const files: DoctorResult['files'] = { log: paths.log };
-    const firstPid = processes[0]?.pid;
-    if (firstPid !== undefined) {
-      const from = join(artifactDir, artifactNames.inspectorCpuProfile(firstPid));
-      if (
-        await copyFile(from, paths.cpuProfile).then(
-          () => true,
-          () => false,
-        )
-      )
-        files.cpuProfile = paths.cpuProfile;
+    // The first process's profiles, kept: Chrome DevTools and speedscope open them.
+    const keep = [
+      [artifactNames.inspectorCpuProfile, 'cpuProfile'],
+      [artifactNames.allocationProfile, 'allocationProfile'],
+    ] as const;
+    for (const [name, key] of keep) {
+      if (firstPid === undefined) break;
+      const copied = await copyFile(join(artifactDir, name(firstPid)), paths[key]).then(
+        () => true,
+        () => false,
+      );
+      if (copied) files[key] = paths[key];
     }
     files.json = paths.json;
     files.chart = paths.chart;

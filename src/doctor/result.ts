@@ -31,12 +31,23 @@ export interface Block {
   functions: BlockingFunction[];
 }
 
+/** A function that allocated: the bytes its allocation samples stand for, and their share of all. */
+export interface AllocatingFunction {
+  function: string;
+  file?: string;
+  line?: number;
+  bytes: number;
+  share: number;
+}
+
 export interface Finding {
   kind: FindingKind;
   /** The figures the rule saw, in a sentence: `12 blocks of 20-24 ms, 21% of the time`. */
   evidence: string;
   /** For event-loop-blocked: what ran during the blocks, summed over them, most first. */
   functions: BlockingFunction[];
+  /** For gc-pressure: the functions that allocated most (the allocation profile), most first. */
+  allocations?: AllocatingFunction[];
 }
 
 /** `healthy`: enough data and no finding; `insufficient data`: no finding, and too little after start-up to call it healthy. */
@@ -105,5 +116,5 @@ export interface DoctorResult {
   resources: Record<string, number>;
   samples: DoctorSample[];
   load?: LoadSummary;
-  files: { json?: string; chart?: string; cpuProfile?: string; log?: string };
+  files: { json?: string; chart?: string; cpuProfile?: string; allocationProfile?: string; log?: string };
 }

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { formatLoad } from '../load/summary.js';
+import { formatBytes } from '../memory/classify.js';
 import { budgetsTable } from '../render/budgets-md.js';
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
 import { formatUtc } from '../util/words.js';
@@ -44,6 +45,19 @@ function workloadSection(r: DoctorResult, dir: string): string[] {
         ...mdTable(
           ['function', 'CPU time in the blocks'],
           finding.functions.map((fn) => [mdCode(functionLabel(fn)), millis(fn.ms)]),
+        ),
+        '',
+      );
+    }
+    if (finding.allocations && finding.allocations.length > 0) {
+      lines.push(
+        ...mdTable(
+          ['function', 'allocated (sampled)', 'share of all allocations'],
+          finding.allocations.map((fn) => [
+            mdCode(functionLabel(fn)),
+            formatBytes(fn.bytes),
+            percent(fn.share),
+          ]),
         ),
         '',
       );

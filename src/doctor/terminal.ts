@@ -4,8 +4,10 @@
  */
 import { relative } from 'node:path';
 import { formatLoad } from '../load/summary.js';
+import { formatBytes } from '../memory/classify.js';
 import { millis, percent } from './format.js';
-import type { BlockingFunction, DoctorResult, Finding } from './result.js';
+import type { FunctionAt } from './program-frame.js';
+import type { DoctorResult, Finding } from './result.js';
 
 const MARK: Record<DoctorResult['state'], string> = {
   ok: 'ok',
@@ -16,7 +18,7 @@ const MARK: Record<DoctorResult['state'], string> = {
 };
 
 /** `renderRows (src/table.ts:12)`, or the name alone. */
-export function functionLabel(fn: BlockingFunction): string {
+export function functionLabel(fn: FunctionAt): string {
   if (!fn.file) return fn.function;
   return `${fn.function} (${fn.file}${fn.line === undefined ? '' : `:${fn.line}`})`;
 }
@@ -40,6 +42,10 @@ export function formatDoctorResult(result: DoctorResult, cwd: string): string {
     lines.push(`  ${findingLabel(finding, result)}: ${finding.evidence}`);
     for (const fn of finding.functions.slice(0, 3))
       lines.push(`    ${millis(fn.ms).padStart(8)}  ${functionLabel(fn)}`);
+    for (const fn of (finding.allocations ?? []).slice(0, 3))
+      lines.push(
+        `    ${formatBytes(fn.bytes).padStart(8)}  ${functionLabel(fn)} allocated (${percent(fn.share)})`,
+      );
   }
   const d = result.eventLoopDelayMs;
   lines.push(

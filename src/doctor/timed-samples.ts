@@ -3,23 +3,12 @@
  * profile model keeps no timestamps, so doctor reads the inspector's output itself.
  *
  * Times follow model/cpuprofile.ts: `timeDeltas[i]` is the gap before sample i, and a sample lasts
- * until the next one. Each sample is put down to the innermost frame of the program's own code
- * (a file that is not one of Node's `node:` modules), so a block reads as the user's function that
- * called `JSON.parse` rather than as `parse`; samples with no such frame keep their leaf. Samples
- * in the agent's own code (its readings) are busy time but name no function: they are the
- * measurement, not the program.
+ * until the next one. Each sample is put down to a function as program-frame.ts says; samples in the
+ * agent's own code (its readings) are busy time but name no function.
  */
-import { isAbsolute, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Frame } from '../model/profile.js';
+import { type CallFrame, type FrameNamer, type FunctionAt, functionKey } from './program-frame.js';
 import type { BlockingFunction } from './result.js';
 
-interface CallFrame {
-  functionName?: string;
-  url?: string;
-  lineNumber?: number;
-  columnNumber?: number;
-}
 interface CpuProfileJson {
   nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   startTime: number;
@@ -38,37 +27,14 @@ export interface TimedSamples {
   loading: Uint8Array;
   /** Index into `functions` of each sample's attributed frame; AGENT for the agent's own samples. */
   frame: Uint32Array;
-  functions: Omit<BlockingFunction, 'ms'>[];
+  functions: FunctionAt[];
 }
 
 export const AGENT = 0xffffffff;
 const MODULE_LOADER = 'node:internal/modules/';
 
-/** V8 positions are 0-based and -1 when unknown; the model's are 1-based. */
-const position = (n: number | undefined): number | undefined =>
-  typeof n === 'number' && n >= 0 ? n + 1 : undefined;
-
-const isProgramFile = (url: string | undefined): url is string => !!url && !url.startsWith('node:');
-
-/** Relative to `cwd` where it is under it; a `node:` module or other URL as it is. */
-function fileName(file: string, cwd: string): string {
-  const path = file.startsWith('file:') ? fileURLToPath(file) : file;
-  if (!isAbsolute(path)) return path;
-  const rel = relative(cwd, path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-/**
- * The samples of a parsed .cpuprofile; null when it has no timed samples. `mapFrame` takes a frame
- * (1-based line and column) to its original source, as the process's saved source maps say.
- */
-export function readTimedSamples(
-  profile: unknown,
-  cwd: string,
-  agentDir: string,
-  mapFrame: (frame: Frame) => Frame = (frame) => frame,
-): TimedSamples | null {
-  const agentUrl = pathToFileURL(agentDir).href;
+/** The samples of a parsed .cpuprofile, named by `namer`; null when it has no timed samples. */
+export function readTimedSamples(profile: unknown, namer: FrameNamer): TimedSamples | null {
   const p = profile as Partial<CpuProfileJson> | null;
   if (!p || !Array.isArray(p.nodes) || !Array.isArray(p.samples) || !Array.isArray(p.timeDeltas)) return null;
   if (typeof p.startTime !== 'number' || typeof p.endTime !== 'number') return null;
@@ -76,40 +42,24 @@ export function readTimedSamples(
   const parent = new Map<number, number>();
   for (const node of p.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
-  const functions: TimedSamples['functions'] = [];
+  const functions: FunctionAt[] = [];
   const functionIndex = new Map<string, number>();
   const attributed = new Map<number, number>();
+  const chainOf = function* (leafId: number): Generator<CallFrame> {
+    for (let at: number | undefined = leafId; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (frame) yield frame;
+    }
+  };
   const attribute = (leafId: number): number => {
     const known = attributed.get(leafId);
     if (known !== undefined) return known;
-    let chosen = byId.get(leafId)?.callFrame ?? {};
-    for (let at: number | undefined = leafId; at !== undefined; at = parent.get(at)) {
-      const frame = byId.get(at)?.callFrame;
-      if (frame?.url?.startsWith(agentUrl)) {
-        attributed.set(leafId, AGENT);
-        return AGENT;
-      }
-      if (frame && isProgramFile(frame.url)) {
-        chosen = frame;
-        break;
-      }
-    }
-    const line = position(chosen.lineNumber);
-    const column = position(chosen.columnNumber);
-    const mapped = mapFrame({
-      name: chosen.functionName || '(anonymous)',
-      ...(chosen.url ? { file: chosen.url } : {}),
-      ...(line === undefined ? {} : { line }),
-      ...(column === undefined ? {} : { column }),
-    });
-    const fn: Omit<BlockingFunction, 'ms'> = { function: mapped.name };
-    if (mapped.file) fn.file = fileName(mapped.file, cwd);
-    if (mapped.line !== undefined) fn.line = mapped.line;
-    const key = `${fn.function}\0${fn.file ?? ''}\0${fn.line ?? ''}`;
-    let index = functionIndex.get(key);
-    if (index === undefined) {
-      index = functions.push(fn) - 1;
-      functionIndex.set(key, index);
+    const picked = namer.pick(chainOf(leafId));
+    let index = AGENT;
+    if (picked !== 'agent') {
+      const fn = namer.describe(picked);
+      index = functionIndex.get(functionKey(fn)) ?? functions.push(fn) - 1;
+      functionIndex.set(functionKey(fn), index);
     }
     attributed.set(leafId, index);
     return index;
@@ -188,7 +138,7 @@ export function longestBusyRun(
     byFrame.set(f, (byFrame.get(f) ?? 0) + (durationUs[i] as number));
   }
   const functions = [...byFrame]
-    .map(([f, fnUs]) => ({ ...(samples.functions[f] as Omit<BlockingFunction, 'ms'>), ms: fnUs / 1000 }))
+    .map(([f, fnUs]) => ({ ...(samples.functions[f] as FunctionAt), ms: fnUs / 1000 }))
     .sort((a, b) => b.ms - a.ms);
   return {
     startUs: startUs[from] as number,

@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { CpuResult } from '../cpu/result.js';
+import type { FunctionAt } from '../doctor/program-frame.js';
 import type { DoctorResult } from '../doctor/result.js';
 import { verdictLine } from '../doctor/terminal.js';
 import type { MemoryResult } from '../memory/result.js';
@@ -149,6 +150,9 @@ function growthOf(result: MemoryResult): string {
     : `doubles every ${v.doublingTimeSec.toFixed(1)} s (${growing.label})`;
 }
 
+const locationOf = (fn: FunctionAt): string =>
+  fn.file ? `${shownFile(fn.file)}${fn.line ? `:${fn.line}` : ''}` : '';
+
 /** `profile doctor`'s last results (doctor/doctor_results.json), with their charts. */
 async function doctorEntries(outDir: string, unreadable: Unreadable): Promise<DoctorEntry[]> {
   const file = join(outDir, 'doctor', 'doctor_results.json');
@@ -167,10 +171,14 @@ async function doctorEntries(outDir: string, unreadable: Unreadable): Promise<Do
         kind: f.kind,
         allowed: r.allowed.includes(f.kind),
         evidence: f.evidence,
-        functions: f.functions.slice(0, 5).map((fn) => ({
+        functions: f.functions
+          .slice(0, 5)
+          .map((fn) => ({ name: fn.function, location: locationOf(fn), ms: fn.ms })),
+        allocations: (f.allocations ?? []).slice(0, 5).map((fn) => ({
           name: fn.function,
-          location: fn.file ? `${shownFile(fn.file)}${fn.line ? `:${fn.line}` : ''}` : '',
-          ms: fn.ms,
+          location: locationOf(fn),
+          bytes: fn.bytes,
+          share: fn.share,
         })),
       })),
       delayP99: r.eventLoopDelayMs?.p99 ?? null,

@@ -91,23 +91,39 @@ function doctorDetail(entry: DoctorEntry): string {
     parts.push(
       `<p class="finding"><strong>${esc(f.kind)}</strong>${f.allowed ? ' (allowed)' : ''}: ${esc(f.evidence)}</p>`,
     );
-    if (f.functions.length > 0)
-      parts.push(
-        table(
-          'blocking-functions',
-          ['Ran during the blocks', 'Location', 'CPU time'],
-          f.functions.map((fn) => [
-            `<span class="name">${esc(fn.name)}</span>`,
-            `<code>${esc(fn.location)}</code>`,
-            esc(ms(fn.ms)),
-          ]),
-          [2],
-        ),
-      );
+    parts.push(...findingTables(f));
   }
   // chartSvg is our own renderer's markup: inlined as it is (page-data.ts).
   if (entry.chartSvg !== undefined) parts.push(`<figure class="chart">${entry.chartSvg}</figure>`);
   return parts.join('\n');
+}
+
+/** The tables under a finding: what ran during the blocks, what allocated most. */
+function findingTables(f: DoctorEntry['findings'][number]): string[] {
+  const tables: string[] = [];
+  const name = (fn: { name: string; location: string }) => [
+    `<span class="name">${esc(fn.name)}</span>`,
+    `<code>${esc(fn.location)}</code>`,
+  ];
+  if (f.functions.length > 0)
+    tables.push(
+      table(
+        'blocking-functions',
+        ['Ran during the blocks', 'Location', 'CPU time'],
+        f.functions.map((fn) => [...name(fn), esc(ms(fn.ms))]),
+        [2],
+      ),
+    );
+  if (f.allocations.length > 0)
+    tables.push(
+      table(
+        'allocating-functions',
+        ['Allocated most', 'Location', 'Allocated', 'Share'],
+        f.allocations.map((fn) => [...name(fn), esc(formatValue(fn.bytes, 'bytes')), esc(percent(fn.share))]),
+        [2, 3],
+      ),
+    );
+  return tables;
 }
 
 /** The Event loop section's body (profile doctor). */

@@ -93,6 +93,8 @@ export interface DoctorEntry {
     evidence: string;
     /** What ran during the blocks (event-loop-blocked), most first. */
     functions: { name: string; location: string; ms: number }[];
+    /** What allocated most (gc-pressure), most first; share of all sampled allocations. */
+    allocations: { name: string; location: string; bytes: number; share: number }[];
   }[];
   /** Milliseconds; null without readings after start-up. */
   delayP99: number | null;

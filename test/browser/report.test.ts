@@ -254,6 +254,12 @@ describe.skipIf(!hasChromium)('report page in Chromium', () => {
     expect(await page.locator('#doctor table.blocking-functions .name').textContent()).toBe(
       'render<script>alert(1)</script>',
     );
+    expect(await page.locator('#doctor table.allocating-functions tbody td').allTextContents()).toEqual([
+      'recordRun',
+      'src/store.ts:26',
+      '238 MiB',
+      '97%',
+    ]);
     await context.close();
   });
 

@@ -45,6 +45,11 @@ describe('profile doctor', () => {
     expect(heavy.findings.map((f) => f.kind)).toContain('gc-pressure');
     expect(heavy.gcShare).toBeGreaterThan(0.1);
     expect(heavy.gcPausesMs?.count).toBeGreaterThan(5);
+    // The allocation profile names the function that allocates nearly everything.
+    const gc = heavy.findings.find((f) => f.kind === 'gc-pressure');
+    expect(gc?.allocations?.[0]).toMatchObject({ function: 'slice', file: 'gc-heavy.js' });
+    expect(gc?.allocations?.[0]?.share).toBeGreaterThan(0.5);
+    expect(existsSync(heavy.files.allocationProfile as string)).toBe(true);
     // Building its old generation is start-up, not judged.
     expect(heavy.startupMs).toBeGreaterThan(100);
   });
@@ -111,7 +116,9 @@ describe('profile doctor', () => {
     expect(chart).toContain('renderTemplateSync (blocked.js:2)');
     // The report page has the run's verdicts, findings and charts.
     const page = readFileSync(join(out, 'reports', 'index.html'), 'utf8');
-    expect(page.match(/<table class="doctor-verdicts">[\s\S]*?<\/table>/)?.[0].match(/<tr>/g)).toHaveLength(7);
+    expect(page.match(/<table class="doctor-verdicts">[\s\S]*?<\/table>/)?.[0].match(/<tr>/g)).toHaveLength(
+      7,
+    );
     expect(page).toContain('<span class="name">renderTemplateSync</span>');
     expect(all.run.stdout).not.toContain('report:'); // --json prints the document only
   });

@@ -134,7 +134,7 @@ export function examplePage(): { data: PageData; flames: Map<string, FlameData> 
         suite: 'demo',
         workload: 'api',
         state: 'ok',
-        verdict: 'event-loop-blocked',
+        verdict: 'event-loop-blocked, gc-pressure (allowed)',
         findings: [
           {
             kind: 'event-loop-blocked',
@@ -142,6 +142,16 @@ export function examplePage(): { data: PageData; flames: Map<string, FlameData> 
             evidence:
               'blocked for 37 ms to 41 ms (timers at least 10 ms late) in 16 of 24 intervals after start-up',
             functions: [{ name: 'render<script>alert(1)</script>', location: 'src/page.ts:4', ms: 528.4 }],
+            allocations: [],
+          },
+          {
+            kind: 'gc-pressure',
+            allowed: true,
+            evidence: 'GC paused the program 19% of the time under load: 30 pauses',
+            functions: [],
+            allocations: [
+              { name: 'recordRun', location: 'src/store.ts:26', bytes: 249_280_000, share: 0.97 },
+            ],
           },
         ],
         delayP99: 40.5,
