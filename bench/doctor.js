@@ -1,7 +1,8 @@
 // profile doctor's own cost and accuracy (issue 12):
-// 1. cost: a fixed amount of work in 1 ms event-loop turns (workloads/sliced.js) run plain and under
+// 1. cost: a fixed amount of work in 1 ms event-loop turns (workloads/sliced.js), and of allocation
+//    (workloads/allocating.js), each run plain, with the agent alone, and under
 //    `profile doctor -- node W`, interleaved round by round (bench/overhead.js); end to end, so the
-//    CLI's start-up and the diagnosis are in it;
+//    CLI's start-up and the diagnosis are in the last;
 // 2. accuracy: a program blocking its loop for a known time every 250 ms (workloads/blocks.js),
 //    against the blocks doctor reports.
 // Usage: node bench/doctor.js [rounds=5]
@@ -19,36 +20,40 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const profileBin = join(root, 'bin', 'profile.js');
 const sliced = join(root, 'bench', 'workloads', 'sliced.js');
 const blocks = join(root, 'bench', 'workloads', 'blocks.js');
+const allocating = join(root, 'bench', 'workloads', 'allocating.js');
 const rounds = Number(process.argv[2] ?? 5);
 
-const doctorArgv = (out, program) => [
+const doctorArgv = (out, program, flags = []) => [
   profileBin,
   'doctor',
   '--out-dir',
   out,
   '--json',
+  ...flags,
   '--',
   process.execPath,
   ...program,
 ];
 
-console.log(
-  overheadTable({
-    title: 'profile doctor: cost on 2,000 turns of 1 ms',
-    program: [sliced, '2000'],
-    engines: [],
-    extra: [
-      // The agent in doctor mode alone, as the CLI sets it up: its cost inside the measured process.
-      {
-        name: 'agent alone (doctor mode)',
-        argv: () => ['--require', join(root, 'dist', 'agent', 'preload.cjs'), sliced, '2000'],
-        env: (out) => ({ [ENV_AGENT_DIR]: out, [ENV_AGENT_MODE]: 'doctor', [ENV_INTERVAL_US]: '2000' }),
-      },
-      { name: 'profile doctor', argv: (out) => doctorArgv(out, [sliced, '2000']) },
-    ],
-    rounds,
-  }),
-);
+const allowAll = ['--allow', 'event-loop-blocked', '--allow', 'gc-pressure', '--allow', 'io-bound'];
+const agentAlone = (program) => ({
+  name: 'agent alone (doctor mode)',
+  argv: () => ['--require', join(root, 'dist', 'agent', 'preload.cjs'), ...program],
+  env: (out) => ({ [ENV_AGENT_DIR]: out, [ENV_AGENT_MODE]: 'doctor', [ENV_INTERVAL_US]: '2000' }),
+});
+const doctorVariants = (program) => [
+  agentAlone(program),
+  // Every finding allowed: the cost is measured, and a finding's exit code 1 would end the bench.
+  { name: 'profile doctor', argv: (out) => doctorArgv(out, program, allowAll) },
+];
+
+for (const [title, program] of [
+  ['profile doctor: cost on 2,000 turns of 1 ms', [sliced, '2000']],
+  ['profile doctor: cost on 6,000,000 short-lived objects', [allocating, '300']],
+]) {
+  console.log(overheadTable({ title, program, engines: [], extra: doctorVariants(program), rounds }));
+  console.log('');
+}
 
 const rows = [];
 for (const blockMs of [5, 12, 20, 50, 100]) {

@@ -10,10 +10,10 @@ import { DOCTOR_JSON_VERSION, type DoctorResult, FINDING_KINDS, type FindingKind
 import { renderDoctorSummary } from '../doctor/summary-md.js';
 import { formatDoctorResult } from '../doctor/terminal.js';
 import { afterRun, pageLine } from '../report/after-run.js';
+import { machineDescription } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { machineDescription } from './memory.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
 export interface DoctorCommandOptions extends TargetFlags {

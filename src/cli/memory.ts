@@ -3,13 +3,13 @@
  * classifies its growth, writes the per-workload files, and rewrites memory_summary.md and
  * memory_results.json after every workload. Exit code 1 when a workload failed or a budget is not met.
  */
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { profileMemory } from '../memory/profile-memory.js';
 import { MEMORY_JSON_VERSION, type MemoryResult } from '../memory/result.js';
 import { renderMemorySummary } from '../memory/summary-md.js';
 import { formatMemoryResult } from '../memory/terminal.js';
 import { afterRun, pageLine } from '../report/after-run.js';
+import { machineDescription } from '../util/machine.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
@@ -28,11 +28,6 @@ function withoutSeries(result: MemoryResult): Omit<MemoryResult, 'samples'> & { 
     sampleCount: samples.length,
     metrics: rest.metrics.map((m) => ({ ...m, verdict: { ...m.verdict, evidence: undefined } })),
   };
-}
-
-export function machineDescription(): string {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}`;
 }
 
 export async function memoryCommand(

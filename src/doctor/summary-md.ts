@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { formatLoad } from '../load/summary.js';
-import { formatBytes } from '../memory/classify.js';
 import { budgetsTable } from '../render/budgets-md.js';
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
+import { formatBytes } from '../util/bytes.js';
 import { formatUtc } from '../util/words.js';
 import { RULES } from './diagnose.js';
 import { millis, percent } from './format.js';

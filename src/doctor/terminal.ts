@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import { formatLoad } from '../load/summary.js';
-import { formatBytes } from '../memory/classify.js';
+import { formatBytes } from '../util/bytes.js';
 import { millis, percent } from './format.js';
 import type { FunctionAt } from './program-frame.js';
 import type { DoctorResult, Finding } from './result.js';

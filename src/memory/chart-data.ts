@@ -5,7 +5,8 @@
  * per 1,000 requests under load). Computed here, with the analysis, so the renderer only draws.
  */
 import type { ChartBand, ChartedMetric, MemoryChartData, MemoryChartLine } from '../render/memory-chart.js';
-import { formatBytes, type GrowthKind, type GrowthVerdict } from './classify.js';
+import { formatBytes } from '../util/bytes.js';
+import type { GrowthKind, GrowthVerdict } from './classify.js';
 import { chosenModel, modelCurve } from './model-curve.js';
 import type { MemoryResult, MetricVerdict } from './result.js';
 import { seriesOf } from './series.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSeries, syntheticCases } from '../../test/support/synthetic-series.js';
-import { classifyGrowth, formatBytes } from './classify.js';
+import { formatBytes } from '../util/bytes.js';
+import { classifyGrowth } from './classify.js';
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 const MB = 1e6;

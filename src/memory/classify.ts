@@ -11,6 +11,7 @@
  *   5. else linear, unless an exponential or a plateau (growth then flat) fits clearly better by AICc.
  */
 
+import { formatBytes } from '../util/bytes.js';
 import { lowerEnvelope } from './envelope.js';
 import { fitConstant, fitExponential, fitLinear, fitPlateau, type ModelFit } from './fit.js';
 import { type ClassifyOptions, resolveClassifyOptions } from './options.js';
@@ -61,14 +62,6 @@ export interface GrowthVerdict {
   /** One sentence saying why, with the numbers. */
   reason: string;
   evidence?: GrowthEvidence;
-}
-
-/** Bytes as decimal MB or KB with sensible precision, for the reason sentence. */
-export function formatBytes(bytes: number): string {
-  const abs = Math.abs(bytes);
-  if (abs >= 1e6) return `${(bytes / 1e6).toFixed(2)} MB`;
-  if (abs >= 1e3) return `${(bytes / 1e3).toFixed(1)} KB`;
-  return `${bytes.toFixed(0)} B`;
 }
 
 const rate = (bytesPerSec: number): string => `${formatBytes(bytesPerSec)}/s`;

@@ -3,7 +3,7 @@
  * the leak and the sentence every summary uses ("V8 heap used grows about 1.9 MB per 1,000
  * requests"), so the terminal, memory_summary.md and the chart say it the same way.
  */
-import { formatBytes } from './classify.js';
+import { formatBytes } from '../util/bytes.js';
 import type { MetricVerdict } from './result.js';
 
 /** Which metric speaks for a leak per request: the V8 figures first (they count what the program holds), as overall.ts. */

@@ -5,7 +5,7 @@ import {
   leakingExample,
   serverLeakExample,
 } from '../../test/support/memory-examples.js';
-import { formatBytes } from './classify.js';
+import { formatBytes } from '../util/bytes.js';
 import { formatMemoryResult } from './terminal.js';
 
 describe('formatMemoryResult', () => {

@@ -8,7 +8,8 @@
 import { relative } from 'node:path';
 import { formatLoad } from '../load/summary.js';
 import { groupThousands } from '../model/format-value.js';
-import { formatBytes, type GrowthVerdict } from './classify.js';
+import { formatBytes } from '../util/bytes.js';
+import type { GrowthVerdict } from './classify.js';
 import { leakPerRequestSentence, per1kRequests } from './per-request.js';
 import type { HeapSiteGrowth, MemoryResult } from './result.js';
 import { nodeProcesses } from './summary-md.js';

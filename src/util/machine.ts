@@ -19,3 +19,9 @@ export function machineInfo(): MachineInfo {
     node: process.version,
   };
 }
+
+/** `2 × Intel Xeon, 23 GiB, linux x64`: the one line memory_summary.md and doctor_summary.md print. */
+export function machineDescription(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}`;
+}
