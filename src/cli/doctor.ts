@@ -5,6 +5,7 @@
  * holds that `--allow` does not accept, so a CI job can gate on it.
  */
 import { join } from 'node:path';
+import { locateClinic } from '../clinic/locate.js';
 import { profileDoctor } from '../doctor/profile-doctor.js';
 import { DOCTOR_JSON_VERSION, type DoctorResult, FINDING_KINDS, type FindingKind } from '../doctor/result.js';
 import { renderDoctorSummary } from '../doctor/summary-md.js';
@@ -23,6 +24,10 @@ export interface DoctorCommandOptions extends TargetFlags {
   cpuInterval: number;
   allow?: string[];
   json?: boolean;
+  /** Run clinic doctor on each workload too. */
+  withClinic?: boolean;
+  /** Where clinic is (implies withClinic). */
+  clinic?: string;
 }
 
 /** The series are in the per-workload JSON files; --json carries everything else. */
@@ -56,6 +61,11 @@ export async function doctorCommand(
   checkPositive(opts as unknown as Record<string, unknown>, ['interval', 'cpuInterval']);
   const allow = allowedKinds(opts.allow);
   const { targets, outDir, note } = await planTargets(target, command, opts, 'doctor');
+  // Looked for before anything runs: a missing clinic is a usage error, not a failed workload.
+  const clinic =
+    opts.withClinic || opts.clinic !== undefined
+      ? locateClinic(targets[0]?.spec.cwd ?? process.cwd(), opts.clinic)
+      : undefined;
   if (note) process.stderr.write(`${note}\n`);
   const summaryFile = join(outDir, 'doctor', 'doctor_summary.md');
   const resultsFile = join(outDir, 'doctor', 'doctor_results.json');
@@ -71,6 +81,7 @@ export async function doctorCommand(
           intervalMs: opts.interval,
           cpuIntervalUs: Math.round(opts.cpuInterval * 1000),
           allow,
+          ...(clinic ? { clinic } : {}),
           signal,
         },
       );

@@ -161,6 +161,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('-d, --duration <s>', 'stop each workload gracefully after this many seconds', number)
     .option('-t, --timeout <s>', 'kill a workload and its process tree after this many seconds', number)
     .option('-o, --out-dir <dir>', 'where doctor/ is written (default: current directory)')
+    .option(
+      '--with-clinic',
+      'also run clinic doctor on each workload (clinic installed in the project), keeping its report and verdict',
+    )
+    .option(
+      '--clinic <path>',
+      'where clinic is installed (its package directory or bin.js); implies --with-clinic',
+    )
     .option('--json', 'print a machine-readable result (docs/doctor-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
       exitCode = await (await commands.doctor()).doctorCommand(suite, command, opts);

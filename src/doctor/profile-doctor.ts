@@ -15,6 +15,8 @@ import {
   ENV_DOCTOR_INTERVAL_MS,
   ENV_INTERVAL_US,
 } from '../agent/protocol.cjs';
+import { runClinicDoctor } from '../clinic/doctor.js';
+import type { Clinic } from '../clinic/locate.js';
 import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
 import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
@@ -41,6 +43,8 @@ export interface DoctorRunOptions {
   cpuIntervalUs: number;
   /** Findings that do not fail the run. */
   allow: FindingKind[];
+  /** `--with-clinic`: clinic doctor on the same workload too, after perfsuite's own run. */
+  clinic?: Clinic;
   signal?: AbortSignal;
 }
 
@@ -52,6 +56,8 @@ export function doctorPaths(outDir: string, suite: string, workload: string) {
     cpuProfile: `${base}.cpuprofile`,
     allocationProfile: `${base}.heapprofile`,
     log: `${base}.log`,
+    clinicHtml: `${base}.clinic-doctor.html`,
+    clinicLog: `${base}.clinic.log`,
   };
 }
 
@@ -188,6 +194,14 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
       ...(loaded ? { load: loadSummary(loaded) } : {}),
       files,
     };
+    // After perfsuite's own run, never at the same time: each would distort what the other measures.
+    if (options.clinic && outcome.state !== 'interrupted')
+      result.clinic = await runClinicDoctor(
+        options.clinic,
+        target,
+        { html: paths.clinicHtml, log: paths.clinicLog },
+        options.signal,
+      );
     await writeFileAtomic(paths.chart, renderDoctorChart(doctorChartData(result)));
     await writeFileAtomic(
       paths.json,

@@ -2,6 +2,8 @@
  * The result of `profile doctor` for one workload: one type for success and failure alike, read by
  * the terminal summary, `--json` (docs/doctor-json.md), doctor_summary.md and the files writer.
  */
+
+import type { ClinicDoctorResult } from '../clinic/doctor.js';
 import type { CpuState } from '../cpu/result.js';
 import type { LoadSummary } from '../load/summary.js';
 import type { BudgetCheck } from '../memory/result.js';
@@ -116,5 +118,7 @@ export interface DoctorResult {
   resources: Record<string, number>;
   samples: DoctorSample[];
   load?: LoadSummary;
+  /** `--with-clinic`: clinic doctor's own verdict and report on the same workload, beside perfsuite's. */
+  clinic?: ClinicDoctorResult;
   files: { json?: string; chart?: string; cpuProfile?: string; allocationProfile?: string; log?: string };
 }

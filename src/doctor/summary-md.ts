@@ -84,6 +84,15 @@ function workloadSection(r: DoctorResult, dir: string): string[] {
     ),
     '',
   );
+  if (r.clinic) {
+    lines.push('### clinic doctor', '');
+    if (r.clinic.error) lines.push(`${mdText(r.clinic.error)}.`, '');
+    else {
+      const report = r.clinic.html ? ` ([its report](${mdHref(dir, r.clinic.html)}))` : '';
+      lines.push(`clinic doctor's own analysis: **${mdText(r.clinic.category ?? 'none')}**${report}.`, '');
+      if (r.clinic.recommendation) lines.push('Its recommendation:', '', r.clinic.recommendation, '');
+    }
+  }
   if (r.blocks.length > 0) {
     lines.push(
       '### Longest blocks',

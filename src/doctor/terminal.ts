@@ -53,6 +53,13 @@ export function formatDoctorResult(result: DoctorResult, cwd: string): string {
       `loop busy ${percent(result.utilization)}; CPU ${percent(result.cpu)} of a core; GC ${percent(result.gcShare)}; ` +
       `start-up ${millis(result.startupMs)}${result.moduleLoadingMs > 0 ? `, then ${millis(result.moduleLoadingMs)} loading modules` : ''}`,
   );
+  const clinic = result.clinic;
+  if (clinic)
+    lines.push(
+      clinic.error
+        ? `  clinic doctor: ${clinic.error}`
+        : `  clinic doctor says: ${clinic.category}${clinic.html ? `; its report: ${relative(cwd, clinic.html)}` : ''}`,
+    );
   for (const b of result.budgets.filter((b) => b.status === 'fail'))
     lines.push(`  budget failed: ${b.budget}, measured ${b.measured}`);
   if (result.files.json) lines.push(`  data: ${relative(cwd, result.files.json)}`);

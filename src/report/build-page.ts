@@ -188,6 +188,15 @@ async function doctorEntries(outDir: string, unreadable: Unreadable): Promise<Do
       gcShare: r.gcShare,
       budgets: r.budgets.map((b) => ({ budget: b.budget, measured: b.measured, status: b.status })),
       ...(chartSvg ? { chartSvg } : {}),
+      ...(r.clinic
+        ? {
+            clinic: {
+              ...(r.clinic.category ? { category: r.clinic.category } : {}),
+              ...(r.clinic.error ? { error: r.clinic.error } : {}),
+              ...(r.clinic.html ? { href: relative(join(outDir, 'reports'), r.clinic.html) } : {}),
+            },
+          }
+        : {}),
     });
   }
   return entries;

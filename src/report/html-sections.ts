@@ -7,7 +7,7 @@
  */
 import { millis, percent } from '../doctor/format.js';
 import { formatValue } from '../model/format-value.js';
-import { escapeHtml as esc } from './html-escape.js';
+import { escapeHtml as esc, hrefOfPath } from './html-escape.js';
 import type { DoctorEntry, HistoryMove, MemoryEntry, PageData } from './page-data.js';
 
 /** A table from header cells and rows of already-escaped cell markup; `num` marks right-aligned columns. */
@@ -92,6 +92,13 @@ function doctorDetail(entry: DoctorEntry): string {
       `<p class="finding"><strong>${esc(f.kind)}</strong>${f.allowed ? ' (allowed)' : ''}: ${esc(f.evidence)}</p>`,
     );
     parts.push(...findingTables(f));
+  }
+  const clinic = entry.clinic;
+  if (clinic) {
+    const report = clinic.href ? ` (<a href="${esc(hrefOfPath(clinic.href))}">its report</a>)` : '';
+    parts.push(
+      `<p class="clinic">clinic doctor: ${clinic.error ? esc(clinic.error) : `<strong>${esc(clinic.category ?? '-')}</strong>${report}`}</p>`,
+    );
   }
   // chartSvg is our own renderer's markup: inlined as it is (page-data.ts).
   if (entry.chartSvg !== undefined) parts.push(`<figure class="chart">${entry.chartSvg}</figure>`);

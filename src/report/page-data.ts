@@ -106,6 +106,8 @@ export interface DoctorEntry {
   budgets: { budget: string; measured: string; status: string }[];
   /** The chart SVG (our own renderer's markup: trusted), inlined. */
   chartSvg?: string;
+  /** `--with-clinic`: clinic doctor's category, or why it has none, and its report (relative to reports/, as FlameSection links). */
+  clinic?: { category?: string; error?: string; href?: string };
 }
 
 /** A validation target's outcome. */
