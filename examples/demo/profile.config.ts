@@ -192,7 +192,10 @@ export default defineConfig({
         // with 200 scenarios a request holds the loop for tens of milliseconds.
         compile_per_request: previewServer(
           'GET /render/<test>?scenarios=200: a synchronous template compile and render per request, 3 s of load',
-          { paths: ['checkout', 'inventory', 'smoke'].map((test) => `/render/${test}?scenarios=200`), duration: 3 },
+          {
+            paths: ['checkout', 'inventory', 'smoke'].map((test) => `/render/${test}?scenarios=200`),
+            duration: 3,
+          },
         ),
         results_churn: script(
           'event_loop/results_churn.ts',

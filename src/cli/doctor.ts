@@ -48,7 +48,7 @@ function allowedKinds(allow: string[] = []): FindingKind[] {
 export function failed(result: DoctorResult): boolean {
   return (
     result.state !== 'ok' ||
-    result.findings.some((f) => !result.allowed.includes(f.kind)) ||
+    result.diagnosis.findings.some((f) => !result.diagnosis.allowed.includes(f.kind)) ||
     result.budgets.some((b) => b.status === 'fail')
   );
 }
@@ -112,7 +112,7 @@ export async function doctorCommand(
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    const unhealthy = results.filter((r) => r.verdict === 'findings').length;
+    const unhealthy = results.filter((r) => r.diagnosis.verdict === 'findings').length;
     const failedBudgets = results.flatMap((r) => r.budgets).filter((b) => b.status === 'fail').length;
     process.stdout.write(
       `${plural(results.length, 'workload')} examined; ${unhealthy} with findings; ${plural(failedBudgets, 'budget')} failed\n` +

@@ -179,9 +179,11 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
       scope: figures.scope,
       moduleLoadingMs: figures.moduleLoadingMs,
       // A run too short for a pattern can still hold one clear finding (a 900 ms block).
-      verdict: findings.length > 0 ? 'findings' : enough ? 'healthy' : 'insufficient data',
-      findings,
-      allowed: [...new Set([...options.allow, ...(target.budget?.allow ?? [])])],
+      diagnosis: {
+        verdict: findings.length > 0 ? 'findings' : enough ? 'healthy' : 'insufficient data',
+        findings,
+        allowed: [...new Set([...options.allow, ...(target.budget?.allow ?? [])])],
+      },
       budgets: checkDoctorBudgets(`${target.suite}/${target.workload}`, target.budget, figures),
       eventLoopDelayMs: figures.eventLoopDelayMs,
       utilization: figures.utilization,

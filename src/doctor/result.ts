@@ -55,6 +55,14 @@ export interface Finding {
 /** `healthy`: enough data and no finding; `insufficient data`: no finding, and too little after start-up to call it healthy. */
 export type Verdict = 'healthy' | 'insufficient data' | 'findings';
 
+export interface Diagnosis {
+  verdict: Verdict;
+  /** Several may hold at once. */
+  findings: Finding[];
+  /** Findings the user allowed (`--allow`, the config's `doctor.allow`): shown, but not failing the run. */
+  allowed: FindingKind[];
+}
+
 /** One point of the series: a reading of one of the workload's Node processes (its main thread), in time order. */
 export interface DoctorSample {
   /** Seconds from the start of the run, at the end of the interval. */
@@ -94,10 +102,8 @@ export interface DoctorResult {
    * span only (its own start and shutdown are not load).
    */
   scope: 'after start-up' | 'under load';
-  verdict: Verdict;
-  findings: Finding[];
-  /** Findings the user allowed (`--allow`, the config's `doctor.allow`): shown, but not failing the run. */
-  allowed: FindingKind[];
+  /** The verdict and what it rests on (docs/doctor-method.md). */
+  diagnosis: Diagnosis;
   /** The config's `doctor` budgets, checked (component: `suite/workload`). */
   budgets: BudgetCheck[];
   /** Over the judged readings (`scope`), every process pooled. */

@@ -32,13 +32,13 @@ function workloadSection(r: DoctorResult, dir: string): string[] {
     '',
   );
   if (r.load) lines.push(`Load: ${mdText(formatLoad(r.load))}.`, '');
-  if (r.verdict === 'insufficient data') {
+  if (r.diagnosis.verdict === 'insufficient data') {
     lines.push(
       `Fewer than ${RULES.minReadings} readings after start-up (${r.intervalMs} ms apart): run the workload longer (\`--duration\`) to judge it.`,
       '',
     );
   }
-  for (const finding of r.findings) {
+  for (const finding of r.diagnosis.findings) {
     lines.push(`### ${mdText(findingLabel(finding, r))}`, '', `${mdText(finding.evidence)}.`, '');
     if (finding.functions.length > 0) {
       lines.push(

@@ -24,21 +24,21 @@ export function functionLabel(fn: FunctionAt): string {
 }
 
 /** `event-loop-blocked`, or `event-loop-blocked (allowed)`. */
-export function findingLabel(finding: Finding, result: Pick<DoctorResult, 'allowed'>): string {
-  return result.allowed.includes(finding.kind) ? `${finding.kind} (allowed)` : finding.kind;
+export function findingLabel(finding: Finding, result: Pick<DoctorResult, 'diagnosis'>): string {
+  return result.diagnosis.allowed.includes(finding.kind) ? `${finding.kind} (allowed)` : finding.kind;
 }
 
 /** `event-loop-blocked, gc-pressure`, `healthy` or `insufficient data`. */
 export function verdictLine(result: DoctorResult): string {
-  if (result.verdict !== 'findings') return result.verdict;
-  return result.findings.map((f) => findingLabel(f, result)).join(', ');
+  if (result.diagnosis.verdict !== 'findings') return result.diagnosis.verdict;
+  return result.diagnosis.findings.map((f) => findingLabel(f, result)).join(', ');
 }
 
 export function formatDoctorResult(result: DoctorResult, cwd: string): string {
   const lines = [`${MARK[result.state]}  ${result.suite}/${result.workload}: ${verdictLine(result)}`];
   if (result.reason) lines.push(`  ${result.reason}`);
   if (result.load) lines.push(`  ${formatLoad(result.load)}`);
-  for (const finding of result.findings) {
+  for (const finding of result.diagnosis.findings) {
     lines.push(`  ${findingLabel(finding, result)}: ${finding.evidence}`);
     for (const fn of finding.functions.slice(0, 3))
       lines.push(`    ${millis(fn.ms).padStart(8)}  ${functionLabel(fn)}`);

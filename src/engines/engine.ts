@@ -7,7 +7,7 @@ import type { ProcessRecord, ThreadRecord, ThreadStart } from '../agent/protocol
 import type { Profile } from '../model/profile.js';
 import type { LaunchSpec } from '../runner/run-process.js';
 
-export const ENGINE_NAMES = ['pprof', 'cpu-prof', '0x'] as const;
+export const ENGINE_NAMES = ['pprof', 'cpu-prof', '0x', 'clinic'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export interface EngineContext {

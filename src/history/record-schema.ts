@@ -6,6 +6,7 @@
  * later minor addition does not make old readers skip records.
  */
 import { z } from 'zod';
+import { ENGINE_NAMES } from '../engines/engine.js';
 import { HISTORY_VERSION, type HistoryRecord } from './record.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -52,7 +53,7 @@ const recordSchema = z.object({
       z.object({
         w: z.string(),
         st: state.optional(),
-        eng: z.enum(['pprof', 'cpu-prof', '0x']).optional(),
+        eng: z.enum(ENGINE_NAMES).optional(),
         ms: finite,
         n: count,
         top: z.array(z.tuple([z.string(), z.string(), finite])),

@@ -15,7 +15,8 @@ interface TreeNode {
 const LOCATION = /^(.*?) ((?:file:\/\/|node:|\/)\S*?):(\d+):(\d+)$/;
 const TIER = / \[[A-Z_]+\]$/;
 
-function toFrame(raw: string): Frame {
+/** A frame from a V8 tick name, `fn file:line:col` with or without its tier tag (0x and clinic flame write them). */
+export function frameOfTick(raw: string): Frame {
   const name = raw.replace(TIER, '');
   const match = LOCATION.exec(name);
   if (!match) return { name };
@@ -44,7 +45,7 @@ export function fromZeroXTree(input: string | object, source: string): Profile |
   const pending: { node: TreeNode; stack: number[] }[] = root.children.map((node) => ({ node, stack: [] }));
   while (pending.length > 0) {
     const { node, stack: parent } = pending.pop() as { node: TreeNode; stack: number[] };
-    const stack = [...parent, builder.frameId(toFrame(String(node.name)))];
+    const stack = [...parent, builder.frameId(frameOfTick(String(node.name)))];
     if ((node.top ?? 0) > 0) builder.addSample(stack, [node.top ?? 0]);
     for (const child of node.children ?? []) pending.push({ node: child, stack });
   }

@@ -167,9 +167,9 @@ async function doctorEntries(outDir: string, unreadable: Unreadable): Promise<Do
       workload: r.workload,
       state: r.state,
       verdict: verdictLine(r),
-      findings: r.findings.map((f) => ({
+      findings: r.diagnosis.findings.map((f) => ({
         kind: f.kind,
-        allowed: r.allowed.includes(f.kind),
+        allowed: r.diagnosis.allowed.includes(f.kind),
         evidence: f.evidence,
         functions: f.functions
           .slice(0, 5)

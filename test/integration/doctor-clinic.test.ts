@@ -4,21 +4,12 @@
  * it, .ci/run); without it, only the message saying how to add it is tested.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DoctorResult } from '../../src/doctor/result.js';
-import { fixtures, repoRoot, runCli, tempDir } from './run-cli.js';
+import { clinicInstalled, fixtures, runCli, tempDir } from './run-cli.js';
 
 const config = join(fixtures, 'doctor', 'profile.config.ts');
-const clinicInstalled = (() => {
-  try {
-    createRequire(join(repoRoot, 'package.json')).resolve('clinic/package.json');
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('profile doctor --with-clinic', () => {
   it('says how to add clinic when it is not where --clinic points, before running anything (exit 2)', async () => {
@@ -40,7 +31,7 @@ describe('profile doctor --with-clinic', () => {
     expect(existsSync(join(out, 'doctor'))).toBe(false);
   });
 
-  it.runIf(clinicInstalled)(
+  it.runIf(clinicInstalled())(
     "keeps clinic's report and its own verdict beside perfsuite's, for a program and a server under load",
     async () => {
       const out = tempDir();
@@ -65,7 +56,7 @@ describe('profile doctor --with-clinic', () => {
         expect(result.clinic?.recommendation).toMatch(/\S/);
         expect(readFileSync(result.clinic?.html as string, 'utf8')).toMatch(/^\s*<!DOCTYPE html>/i);
         // perfsuite's own verdict stands as it is.
-        expect(result.findings.map((f) => f.kind)).toContain('event-loop-blocked');
+        expect(result.diagnosis.findings.map((f) => f.kind)).toContain('event-loop-blocked');
       }
       const summary = readFileSync(join(out, 'doctor', 'doctor_summary.md'), 'utf8');
       expect(summary).toMatch(

@@ -29,9 +29,9 @@ describe('profile doctor', () => {
 
   it('names the function that blocks the loop 20 ms at a time', () => {
     const blocked = all.byName('blocked');
-    expect(blocked.verdict).toBe('findings');
-    expect(blocked.findings.map((f) => f.kind)).toEqual(['event-loop-blocked']);
-    const [first] = blocked.findings[0]?.functions ?? [];
+    expect(blocked.diagnosis.verdict).toBe('findings');
+    expect(blocked.diagnosis.findings.map((f) => f.kind)).toEqual(['event-loop-blocked']);
+    const [first] = blocked.diagnosis.findings[0]?.functions ?? [];
     expect(first?.function).toBe('renderTemplateSync');
     expect(first?.file).toBe('blocked.js');
     // 19 or 20 blocks of 20 ms in 2 s: most of the time in them is that function's.
@@ -42,11 +42,11 @@ describe('profile doctor', () => {
 
   it('calls an allocation-heavy program gc-pressure', () => {
     const heavy = all.byName('gc-heavy');
-    expect(heavy.findings.map((f) => f.kind)).toContain('gc-pressure');
+    expect(heavy.diagnosis.findings.map((f) => f.kind)).toContain('gc-pressure');
     expect(heavy.gcShare).toBeGreaterThan(0.1);
     expect(heavy.gcPausesMs?.count).toBeGreaterThan(5);
     // The allocation profile names the function that allocates nearly everything.
-    const gc = heavy.findings.find((f) => f.kind === 'gc-pressure');
+    const gc = heavy.diagnosis.findings.find((f) => f.kind === 'gc-pressure');
     expect(gc?.allocations?.[0]).toMatchObject({ function: 'slice', file: 'gc-heavy.js' });
     expect(gc?.allocations?.[0]?.share).toBeGreaterThan(0.5);
     expect(existsSync(heavy.files.allocationProfile as string)).toBe(true);
@@ -56,14 +56,14 @@ describe('profile doctor', () => {
 
   it('does not call a program waiting on timers and file reads blocked: it waits', () => {
     const waiting = all.byName('waiting');
-    expect(waiting.findings.map((f) => f.kind)).toEqual(['io-bound']);
+    expect(waiting.diagnosis.findings.map((f) => f.kind)).toEqual(['io-bound']);
     expect(waiting.cpu).toBeLessThan(0.2);
     expect(waiting.utilization).toBeLessThan(0.2);
   });
 
   it('calls a busy program that yields every millisecond healthy', () => {
     const healthy = all.byName('healthy');
-    expect(healthy.verdict).toBe('healthy');
+    expect(healthy.diagnosis.verdict).toBe('healthy');
     expect(healthy.utilization).toBeGreaterThan(0.8);
     expect(healthy.eventLoopDelayMs?.p99).toBeLessThan(10);
   });
@@ -71,16 +71,16 @@ describe('profile doctor', () => {
   it('says a 150 ms run is too short to judge', () => {
     const short = all.byName('short');
     expect(short.state).toBe('ok');
-    expect(short.verdict).toBe('insufficient data');
-    expect(short.findings).toEqual([]);
+    expect(short.diagnosis.verdict).toBe('insufficient data');
+    expect(short.diagnosis.findings).toEqual([]);
   });
 
   it('finds a server blocked under load and names its handler', () => {
     const server = all.byName('server');
     expect(server.state).toBe('ok');
     expect(server.load?.requests).toBeGreaterThan(20);
-    expect(server.findings.map((f) => f.kind)).toContain('event-loop-blocked');
-    expect(server.findings[0]?.functions[0]?.function).toBe('renderPageSync');
+    expect(server.diagnosis.findings.map((f) => f.kind)).toContain('event-loop-blocked');
+    expect(server.diagnosis.findings[0]?.functions[0]?.function).toBe('renderPageSync');
   });
 
   it("checks the config's budgets and allowances", () => {
@@ -94,7 +94,7 @@ describe('profile doctor', () => {
     expect(all.byName('server').budgets).toEqual([
       expect.objectContaining({ budget: 'loop delay p99 <= 10 ms', status: 'fail' }),
     ]);
-    expect(all.byName('waiting').allowed).toEqual(['io-bound']);
+    expect(all.byName('waiting').diagnosis.allowed).toEqual(['io-bound']);
   });
 
   it('exits 1 for the findings, writes the summary and each workload JSON with its readings', () => {
@@ -126,7 +126,7 @@ describe('profile doctor', () => {
   it('exits 0 when the findings are allowed, and still reports them', async () => {
     const { run, byName } = await doctor(tempDir(), '-w', 'blocked', '--allow', 'event-loop-blocked');
     expect(run.code).toBe(0);
-    expect(byName('blocked').findings.map((f) => f.kind)).toEqual(['event-loop-blocked']);
+    expect(byName('blocked').diagnosis.findings.map((f) => f.kind)).toEqual(['event-loop-blocked']);
     expect(run.stderr).not.toMatch(/error/i);
   });
 

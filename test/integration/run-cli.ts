@@ -1,6 +1,7 @@
 /** Runs the built `profile` CLI as a user would, in a child process, and parses --json output. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,16 @@ export function alive(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether clinic (an optional peer, which CI installs) resolves from the repository. */
+export function clinicInstalled(): boolean {
+  try {
+    createRequire(join(repoRoot, 'package.json')).resolve('clinic/package.json');
+    return true;
   } catch {
     return false;
   }

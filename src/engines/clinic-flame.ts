@@ -1,0 +1,106 @@
+/**
+ * clinic flame as an engine (`--engine clinic`), for those who use clinic: an optional peer, never
+ * a dependency (clinic/locate.ts). The workload runs under clinic flame (which runs 0x); its HTML is
+ * kept beside our outputs, and its samples (`<pid>.clinic-flame-samples`) are imported so that the
+ * pprof, folded and SVG files are written as for every engine.
+ *
+ * As with 0x, the agent goes in only to save the process's source maps at exit and to say when the
+ * program started (clinic loads itself first, so a duration counts from then); the ticks it costs
+ * are dropped. clinic flame samples the main thread only.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START, type ThreadStart } from '../agent/protocol.cjs';
+import { locateClinic } from '../clinic/locate.js';
+import { fromClinicFlameSamples } from '../model/clinic-flame.js';
+import { plural } from '../util/words.js';
+import { readJsonLines, readSourceMaps } from './agent-records.js';
+import { withoutAgentSamples } from './agent-samples.js';
+import { isNodeProgram } from './cpu-prof.js';
+import type { Engine } from './engine.js';
+import { runtimeNames } from './frame-names.js';
+import { agentDir, agentPath } from './paths.js';
+import { applySourceMaps } from './saved-source-maps.js';
+import { groupThreads, programWorkers, type ThreadPart } from './threads.js';
+
+const SAMPLES = /^(\d+)\.clinic-flame-samples$/;
+
+/** clinic's data directory (`<pid>.clinic-flame/`) in the artifact directory, if it wrote one. */
+async function dataDirs(artifactDir: string): Promise<string[]> {
+  const names = await readdir(artifactDir, { withFileTypes: true });
+  return names
+    .filter((e) => e.isDirectory() && e.name.endsWith('.clinic-flame'))
+    .map((e) => join(artifactDir, e.name));
+}
+
+export const clinicFlameEngine: Engine = {
+  name: 'clinic',
+  describe: () => 'CPU ticks (clinic flame, V8 --prof)',
+
+  launch(spec, ctx) {
+    const [program, ...rest] = spec.argv;
+    if (program === undefined || !isNodeProgram(program)) {
+      throw new Error(
+        `the clinic engine profiles Node programs only, and this workload runs "${program}": use --engine pprof, which follows Node processes that any command starts`,
+      );
+    }
+    const clinic = locateClinic(spec.cwd);
+    const argv = [
+      process.execPath,
+      clinic.bin,
+      'flame',
+      '--dest',
+      ctx.artifactDir,
+      '--',
+      program,
+      '--require',
+      agentPath,
+      ...rest,
+    ];
+    const env = {
+      ...spec.env,
+      NO_INSIGHT: '1',
+      [ENV_AGENT_DIR]: ctx.artifactDir,
+      [ENV_AGENT_MODE]: 'source-maps',
+      [ENV_REPORT_START]: '1',
+    };
+    return { ...spec, argv, env };
+  },
+
+  async collect(ctx) {
+    const parts: ThreadPart[] = [];
+    for (const dir of await dataDirs(ctx.artifactDir)) {
+      for (const name of await readdir(dir)) {
+        const match = SAMPLES.exec(name);
+        if (!match) continue;
+        const path = join(dir, name);
+        const imported = fromClinicFlameSamples(await readFile(path, 'utf8'), path);
+        if (!imported) continue;
+        const pid = Number(match[1]);
+        const maps = await readSourceMaps(ctx.artifactDir, pid);
+        parts.push({
+          pid,
+          threadId: 0,
+          profile: runtimeNames(applySourceMaps(withoutAgentSamples(imported, agentDir), maps)),
+        });
+      }
+    }
+    const collected = await groupThreads(ctx.artifactDir, parts, { agentFlushes: () => false });
+    const starts = await readJsonLines<ThreadStart>(ctx.artifactDir, 'threads');
+    const workers = starts.flatMap((f) => programWorkers(f.rows));
+    if (workers.length > 0)
+      collected.warnings.push(
+        `the program started ${plural(workers.length, 'worker thread')}, and clinic flame profiles the main thread only: their work is not in this profile (--engine pprof and --engine cpu-prof include every thread)`,
+      );
+    return collected;
+  },
+
+  // clinic analyses the ticks and writes its HTML after the program ends: seconds.
+  stopGraceMs: 60_000,
+  startsProgramLate: true,
+
+  async keep(ctx) {
+    const html = (await readdir(ctx.artifactDir)).find((name) => name.endsWith('.clinic-flame.html'));
+    return html ? [{ from: join(ctx.artifactDir, html), suffix: '.clinic-flame.html' }] : [];
+  },
+};
