@@ -7,7 +7,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, EngineContext } from '../engines/engine.js';
-import { serverDrive } from '../load/drive-server.js';
+import { runTarget } from '../load/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { toFolded } from '../model/folded.js';
 import { toPprof } from '../model/pprof.js';
@@ -16,7 +16,7 @@ import { topFunctions } from '../model/top.js';
 import type { ServerPlan } from '../plan/server-plan.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { programStarted } from '../runner/program-start.js';
-import { type LaunchSpec, runProcess } from '../runner/run-process.js';
+import type { LaunchSpec } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { combineProcesses, summarizeProcesses } from './combine.js';
 import type { CpuOutputFiles, CpuResult } from './result.js';
@@ -100,21 +100,10 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       return { ...base, ...empty, state: 'error', reason: (error as Error).message, files: {} };
     }
     await mkdir(join(options.outDir, 'profiles', target.suite), { recursive: true });
-    // The load command runs with the workload's own environment: not profiled, not in the tree.
-    const server =
-      target.server &&
-      serverDrive(target.server, {
-        artifactDir: ctx.artifactDir,
-        logFile: paths.log,
-        cwd: target.spec.cwd,
-        env: target.spec.env,
-      });
     const startTime = Date.now();
-    const outcome = await runProcess(spec, {
-      ...(server ? { drive: server.drive } : {}),
-      timeoutMs: target.timeoutMs,
+    const { outcome, load } = await runTarget(target, spec, {
+      artifactDir: ctx.artifactDir,
       ...(engine.stopGraceMs === undefined ? {} : { graceMs: engine.stopGraceMs }),
-      ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
       ...(engine.startsProgramLate
         ? { durationFrom: (running) => programStarted(ctx.artifactDir, running, target.timeoutMs) }
         : {}),
@@ -153,7 +142,6 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
     const samples = profile ? (sampleCount(profile) ?? profile.samples.length) : 0;
     const warning = [...(state === 'ok' && samples === 0 ? [NO_SAMPLES] : []), ...warnings].join('; ');
     const byProcess = summarizeProcesses(parts, target.spec.cwd);
-    const load = server?.result();
     return {
       ...base,
       state,

@@ -22,10 +22,9 @@ import type { CpuTarget } from '../cpu/profile-workload.js';
 import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
 import { agentDir, agentPath, withNodeOptions } from '../engines/paths.js';
 import { frameMapper } from '../engines/saved-source-maps.js';
-import { serverDrive } from '../load/drive-server.js';
+import { runTarget } from '../load/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { renderDoctorChart } from '../render/doctor-chart.js';
-import { runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { topAllocations } from './allocations.js';
 import { checkDoctorBudgets } from './budgets.js';
@@ -111,31 +110,21 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
     env[ENV_AGENT_MODE] = 'doctor';
     env[ENV_DOCTOR_INTERVAL_MS] = String(options.intervalMs);
     env[ENV_INTERVAL_US] = String(options.cpuIntervalUs);
-    const server =
-      target.server &&
-      serverDrive(target.server, {
-        artifactDir,
-        logFile: paths.log,
-        cwd: target.spec.cwd,
-        env: target.spec.env,
-      });
     const startedAt = Date.now();
     let rootPid: number | undefined;
-    const outcome = await runProcess(
+    const { outcome, load: loaded } = await runTarget(
+      target,
       { ...target.spec, env },
       {
-        ...(server ? { drive: server.drive } : {}),
-        timeoutMs: target.timeoutMs,
-        ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
-        ...(options.signal ? { signal: options.signal } : {}),
+        artifactDir,
         logFile: paths.log,
+        ...(options.signal ? { signal: options.signal } : {}),
         onSpawn: (pid) => {
           rootPid = pid;
         },
       },
     );
     const processes = await readProcesses(artifactDir, rootPid, target.spec.cwd);
-    const loaded = server?.result();
     const window = loaded ? { from: loaded.startedAt, to: loaded.endedAt } : undefined;
     const figures = measure(processes, options.intervalMs, startedAt, window);
     // Waiting is a finding for a program that ends on its own or serves load; an idle server or

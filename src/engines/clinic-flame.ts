@@ -10,18 +10,14 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START, type ThreadStart } from '../agent/protocol.cjs';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START } from '../agent/protocol.cjs';
 import { locateClinic } from '../clinic/locate.js';
 import { fromClinicFlameSamples } from '../model/clinic-flame.js';
-import { plural } from '../util/words.js';
-import { readJsonLines, readSourceMaps } from './agent-records.js';
-import { withoutAgentSamples } from './agent-samples.js';
 import { isNodeProgram } from './cpu-prof.js';
 import type { Engine } from './engine.js';
-import { runtimeNames } from './frame-names.js';
-import { agentDir, agentPath } from './paths.js';
-import { applySourceMaps } from './saved-source-maps.js';
-import { groupThreads, programWorkers, type ThreadPart } from './threads.js';
+import { agentPath } from './paths.js';
+import type { ThreadPart } from './threads.js';
+import { collectMainThreads, mainThreadPart } from './tick-engines.js';
 
 const SAMPLES = /^(\d+)\.clinic-flame-samples$/;
 
@@ -75,24 +71,10 @@ export const clinicFlameEngine: Engine = {
         if (!match) continue;
         const path = join(dir, name);
         const imported = fromClinicFlameSamples(await readFile(path, 'utf8'), path);
-        if (!imported) continue;
-        const pid = Number(match[1]);
-        const maps = await readSourceMaps(ctx.artifactDir, pid);
-        parts.push({
-          pid,
-          threadId: 0,
-          profile: runtimeNames(applySourceMaps(withoutAgentSamples(imported, agentDir), maps)),
-        });
+        if (imported) parts.push(await mainThreadPart(ctx.artifactDir, Number(match[1]), imported));
       }
     }
-    const collected = await groupThreads(ctx.artifactDir, parts, { agentFlushes: () => false });
-    const starts = await readJsonLines<ThreadStart>(ctx.artifactDir, 'threads');
-    const workers = starts.flatMap((f) => programWorkers(f.rows));
-    if (workers.length > 0)
-      collected.warnings.push(
-        `the program started ${plural(workers.length, 'worker thread')}, and clinic flame profiles the main thread only: their work is not in this profile (--engine pprof and --engine cpu-prof include every thread)`,
-      );
-    return collected;
+    return collectMainThreads(ctx.artifactDir, parts, 'clinic flame');
   },
 
   // clinic analyses the ticks and writes its HTML after the program ends: seconds.

@@ -13,17 +13,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START, type ThreadStart } from '../agent/protocol.cjs';
+import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
-import { plural } from '../util/words.js';
-import { readJsonLines, readSourceMaps } from './agent-records.js';
-import { withoutAgentSamples } from './agent-samples.js';
 import { isNodeProgram } from './cpu-prof.js';
 import type { Engine } from './engine.js';
-import { runtimeNames } from './frame-names.js';
-import { agentDir, agentPath, zeroXBin } from './paths.js';
-import { applySourceMaps } from './saved-source-maps.js';
-import { groupThreads, programWorkers, type ThreadPart } from './threads.js';
+import { agentPath, zeroXBin } from './paths.js';
+import type { ThreadPart } from './threads.js';
+import { collectMainThreads, mainThreadPart } from './tick-engines.js';
 
 export const zeroXEngine: Engine = {
   name: '0x',
@@ -68,21 +64,9 @@ export const zeroXEngine: Engine = {
       if (!match) continue;
       const path = join(ctx.artifactDir, name);
       const imported = fromZeroXTree(await readFile(path, 'utf8'), path);
-      if (!imported) continue;
-      const pid = Number(match[1]);
-      const maps = await readSourceMaps(ctx.artifactDir, pid);
-      const profile = runtimeNames(applySourceMaps(withoutAgentSamples(imported, agentDir), maps));
-      parts.push({ pid, threadId: 0, profile });
+      if (imported) parts.push(await mainThreadPart(ctx.artifactDir, Number(match[1]), imported));
     }
-    const collected = await groupThreads(ctx.artifactDir, parts, { agentFlushes: () => false });
-    const starts = await readJsonLines<ThreadStart>(ctx.artifactDir, 'threads');
-    const workers = starts.flatMap((f) => programWorkers(f.rows));
-    if (workers.length > 0) {
-      collected.warnings.push(
-        `the program started ${plural(workers.length, 'worker thread')}, and 0x profiles the main thread only: their work is not in this profile (--engine pprof and --engine cpu-prof include every thread)`,
-      );
-    }
-    return collected;
+    return collectMainThreads(ctx.artifactDir, parts, '0x');
   },
 
   // After the program ends, 0x converts the V8 log to ticks (`node --prof-process`, a process in

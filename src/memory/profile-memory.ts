@@ -19,13 +19,13 @@ import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
 import { agentPath, withNodeOptions } from '../engines/paths.js';
 import { threadName } from '../engines/threads.js';
-import { type LoadResult, serverDrive } from '../load/drive-server.js';
+import type { LoadResult } from '../load/drive-server.js';
+import { runTarget } from '../load/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { toPprof } from '../model/pprof.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { renderMemoryChart } from '../render/memory-chart.js';
 import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
-import { runProcess } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { checkBudgets } from './budgets.js';
 import { memoryChartData } from './chart-data.js';
@@ -117,22 +117,12 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     let spawnedAt = startedAt;
     let abortedAt = options.signal?.aborted ? Date.now() : undefined;
     options.signal?.addEventListener('abort', () => (abortedAt ??= Date.now()), { once: true });
-    // A server: ready, loaded, then stopped. The load command runs with the workload's own
-    // environment: not sampled by the agent, not in the sampled tree.
-    const server =
-      target.server &&
-      serverDrive(target.server, {
-        artifactDir,
-        logFile: paths.log,
-        cwd: target.spec.cwd,
-        env: target.spec.env,
-      });
-    const outcome = await runProcess(
+    // A server: ready, loaded, then stopped (its load command not sampled, not in the sampled tree).
+    const { outcome, load: loaded } = await runTarget(
+      target,
       { ...target.spec, env },
       {
-        ...(server ? { drive: server.drive } : {}),
-        timeoutMs: target.timeoutMs,
-        ...(target.durationMs === undefined ? {} : { durationMs: target.durationMs }),
+        artifactDir,
         ...(options.signal ? { signal: options.signal } : {}),
         logFile: paths.log,
         onSpawn: (pid) => {
@@ -153,7 +143,6 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
         : outcome.state === 'interrupted'
           ? abortedAt
           : outcome.stoppedAt;
-    const loaded = server?.result();
     const { samples, processes, threads } = await collectSeries(
       artifactDir,
       rss,

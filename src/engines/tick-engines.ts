@@ -1,0 +1,46 @@
+/**
+ * What the engines that import V8 ticks of a process's main thread share (0x, clinic flame): the
+ * agent ran in the program only to save its source maps, so its ticks are dropped and the frames
+ * mapped; threads are grouped as for every engine, and workers the program started are named in a
+ * warning, since these engines cannot see them.
+ */
+import type { ThreadStart } from '../agent/protocol.cjs';
+import type { Profile } from '../model/profile.js';
+import { plural } from '../util/words.js';
+import { readJsonLines, readSourceMaps } from './agent-records.js';
+import { withoutAgentSamples } from './agent-samples.js';
+import type { Collected } from './engine.js';
+import { runtimeNames } from './frame-names.js';
+import { agentDir } from './paths.js';
+import { applySourceMaps } from './saved-source-maps.js';
+import { groupThreads, programWorkers, type ThreadPart } from './threads.js';
+
+/** A process's imported ticks, less the agent's, through the source maps it saved. */
+export async function mainThreadPart(
+  artifactDir: string,
+  pid: number,
+  imported: Profile,
+): Promise<ThreadPart> {
+  const maps = await readSourceMaps(artifactDir, pid);
+  return {
+    pid,
+    threadId: 0,
+    profile: runtimeNames(applySourceMaps(withoutAgentSamples(imported, agentDir), maps)),
+  };
+}
+
+/** The processes' main threads, grouped; `engine` names itself in the warning about workers. */
+export async function collectMainThreads(
+  artifactDir: string,
+  parts: ThreadPart[],
+  engine: string,
+): Promise<Collected> {
+  const collected = await groupThreads(artifactDir, parts, { agentFlushes: () => false });
+  const starts = await readJsonLines<ThreadStart>(artifactDir, 'threads');
+  const workers = starts.flatMap((f) => programWorkers(f.rows));
+  if (workers.length > 0)
+    collected.warnings.push(
+      `the program started ${plural(workers.length, 'worker thread')}, and ${engine} profiles the main thread only: their work is not in this profile (--engine pprof and --engine cpu-prof include every thread)`,
+    );
+  return collected;
+}
