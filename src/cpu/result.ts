@@ -39,12 +39,20 @@ export interface ProcessSummary {
   threads: ThreadSummary[];
 }
 
-export interface CpuResult {
+/** What every command's result (cpu, memory, doctor) says of the workload's run itself. */
+export interface WorkloadRun {
   suite: string;
   workload: string;
   state: CpuState;
   /** Why it is not `ok`, in a sentence. */
   reason?: string;
+  exitCode?: number;
+  signal?: string;
+  /** Wall time of the workload run, ms. */
+  durationMs: number;
+}
+
+export interface CpuResult extends WorkloadRun {
   /**
    * What to check although it is `ok`, in sentences joined by `; `: a profile with no samples, a
    * worker that lost its last samples, worker threads the engine cannot see (0x).
@@ -53,10 +61,6 @@ export interface CpuResult {
   engine: EngineName;
   /** What the samples measure: `wall time (@datadog/pprof)`... */
   measures: string;
-  exitCode?: number;
-  signal?: string;
-  /** Wall time of the workload run, ms. */
-  durationMs: number;
   /** Node processes profiled (a workload that forks has several). */
   processes: number;
   /** Threads profiled in them: main threads and worker threads. */

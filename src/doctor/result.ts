@@ -4,7 +4,7 @@
  */
 
 import type { ClinicDoctorResult } from '../clinic/doctor.js';
-import type { CpuState } from '../cpu/result.js';
+import type { WorkloadRun } from '../cpu/result.js';
 import type { LoadSummary } from '../load/summary.js';
 import type { BudgetCheck } from '../memory/result.js';
 
@@ -78,14 +78,7 @@ export interface DoctorSample {
   gcShare: number;
 }
 
-export interface DoctorResult {
-  suite: string;
-  workload: string;
-  state: CpuState;
-  reason?: string;
-  exitCode?: number;
-  signal?: string;
-  durationMs: number;
+export interface DoctorResult extends WorkloadRun {
   /** Milliseconds between readings. */
   intervalMs: number;
   /** Node processes that reported readings. */

@@ -2,7 +2,7 @@
  * The result of `profile memory` for one workload: one type for success and failure alike, read by
  * the terminal summary, `--json` (docs/memory-json.md), memory_summary.md and the files writer.
  */
-import type { CpuState } from '../cpu/result.js';
+import type { WorkloadRun } from '../cpu/result.js';
 import type { LoadSummary } from '../load/summary.js';
 import type { GrowthKind, GrowthVerdict } from './classify.js';
 import type { MemoryMetric, MemorySample } from './series.js';
@@ -56,16 +56,9 @@ export interface MemoryLoad extends LoadSummary {
   endSec: number;
 }
 
-export interface MemoryResult {
-  suite: string;
-  workload: string;
+export interface MemoryResult extends WorkloadRun {
   /** Shown in the budgets table; the config's `memory.component`, else `suite/workload`. */
   component: string;
-  state: CpuState;
-  reason?: string;
-  exitCode?: number;
-  signal?: string;
-  durationMs: number;
   /** Sampling interval of the series, ms. */
   intervalMs: number;
   /** Node processes that reported V8 figures. */
