@@ -10,14 +10,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START } from '../agent/protocol.cjs';
 import { locateClinic } from '../clinic/locate.js';
 import { fromClinicFlameSamples } from '../model/clinic-flame.js';
-import { isNodeProgram } from './cpu-prof.js';
 import type { Engine } from './engine.js';
-import { agentPath } from './paths.js';
 import type { ThreadPart } from './threads.js';
-import { collectMainThreads, mainThreadPart } from './tick-engines.js';
+import { collectMainThreads, mainThreadPart, withSourceMapAgent } from './tick-engines.js';
 
 const SAMPLES = /^(\d+)\.clinic-flame-samples$/;
 
@@ -34,33 +31,10 @@ export const clinicFlameEngine: Engine = {
   describe: () => 'CPU ticks (clinic flame, V8 --prof)',
 
   launch(spec, ctx) {
-    const [program, ...rest] = spec.argv;
-    if (program === undefined || !isNodeProgram(program)) {
-      throw new Error(
-        `the clinic engine profiles Node programs only, and this workload runs "${program}": use --engine pprof, which follows Node processes that any command starts`,
-      );
-    }
+    const { program, args, env } = withSourceMapAgent(spec.argv, spec.env, ctx.artifactDir, 'clinic');
     const clinic = locateClinic(spec.cwd);
-    const argv = [
-      process.execPath,
-      clinic.bin,
-      'flame',
-      '--dest',
-      ctx.artifactDir,
-      '--',
-      program,
-      '--require',
-      agentPath,
-      ...rest,
-    ];
-    const env = {
-      ...spec.env,
-      NO_INSIGHT: '1',
-      [ENV_AGENT_DIR]: ctx.artifactDir,
-      [ENV_AGENT_MODE]: 'source-maps',
-      [ENV_REPORT_START]: '1',
-    };
-    return { ...spec, argv, env };
+    const argv = [process.execPath, clinic.bin, 'flame', '--dest', ctx.artifactDir, '--', program, ...args];
+    return { ...spec, argv, env: { ...env, NO_INSIGHT: '1' } };
   },
 
   async collect(ctx) {

@@ -13,25 +13,18 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, ENV_REPORT_START } from '../agent/protocol.cjs';
 import { fromZeroXTree } from '../model/zerox.js';
-import { isNodeProgram } from './cpu-prof.js';
 import type { Engine } from './engine.js';
-import { agentPath, zeroXBin } from './paths.js';
+import { zeroXBin } from './paths.js';
 import type { ThreadPart } from './threads.js';
-import { collectMainThreads, mainThreadPart } from './tick-engines.js';
+import { collectMainThreads, mainThreadPart, withSourceMapAgent } from './tick-engines.js';
 
 export const zeroXEngine: Engine = {
   name: '0x',
   describe: () => 'CPU ticks (0x, V8 --prof)',
 
   launch(spec, ctx) {
-    const [program, ...rest] = spec.argv;
-    if (program === undefined || !isNodeProgram(program)) {
-      throw new Error(
-        `the 0x engine profiles Node programs only, and this workload runs "${program}": use --engine pprof, which follows Node processes that any command starts`,
-      );
-    }
+    const { args, env } = withSourceMapAgent(spec.argv, spec.env, ctx.artifactDir, '0x');
     const argv = [
       process.execPath,
       zeroXBin,
@@ -42,18 +35,8 @@ export const zeroXEngine: Engine = {
       '--',
       'node',
       `--prof-sampling-interval=${ctx.intervalUs}`,
-      // On the program's own argv, not in NODE_OPTIONS: 0x and its log converter are Node
-      // processes too, and 0x does not follow the program's children.
-      '--require',
-      agentPath,
-      ...rest,
+      ...args,
     ];
-    const env = {
-      ...spec.env,
-      [ENV_AGENT_DIR]: ctx.artifactDir,
-      [ENV_AGENT_MODE]: 'source-maps',
-      [ENV_REPORT_START]: '1',
-    };
     return { ...spec, argv, env };
   },
 
