@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { locateClinic } from '../clinic/locate.js';
 import { fromClinicFlameSamples } from '../model/clinic-flame.js';
 import type { Engine } from './engine.js';
+import { clinicMain } from './paths.js';
 import type { ThreadPart } from './threads.js';
 import { collectMainThreads, mainThreadPart, withSourceMapAgent } from './tick-engines.js';
 
@@ -33,7 +34,17 @@ export const clinicFlameEngine: Engine = {
   launch(spec, ctx) {
     const { program, args, env } = withSourceMapAgent(spec.argv, spec.env, ctx.artifactDir, 'clinic');
     const clinic = locateClinic(spec.cwd);
-    const argv = [process.execPath, clinic.bin, 'flame', '--dest', ctx.artifactDir, '--', program, ...args];
+    const argv = [
+      process.execPath,
+      clinicMain,
+      clinic.bin,
+      'flame',
+      '--dest',
+      ctx.artifactDir,
+      '--',
+      program,
+      ...args,
+    ];
     return { ...spec, argv, env: { ...env, NO_INSIGHT: '1' } };
   },
 

@@ -14,6 +14,8 @@ export const agentDir = dirname(agentPath);
 
 /** 0x's command line, wrapped so that it profiles the workload's main thread (see zero-x-main.cts). */
 export const zeroXBin = join(root, 'dist', 'engines', 'zero-x-main.cjs');
+/** clinic's command line, wrapped with the same fix for clinic flame's 0x (see clinic-main.cts). */
+export const clinicMain = join(root, 'dist', 'engines', 'clinic-main.cjs');
 
 /** Appends options to NODE_OPTIONS, quoting paths so spaces survive Node's own splitting. */
 export function withNodeOptions(env: Record<string, string>, ...options: string[]): Record<string, string> {
