@@ -127,9 +127,9 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
     const processes = await readProcesses(artifactDir, rootPid, target.spec.cwd);
     const window = loaded ? { from: loaded.startedAt, to: loaded.endedAt } : undefined;
     const figures = measure(processes, options.intervalMs, startedAt, window);
+    const firstPid = processes[0]?.pid;
     // Waiting is a finding for a program that ends on its own or serves load; an idle server or
     // watcher stopped after its duration waits by nature.
-    const firstPid = processes[0]?.pid;
     const findings = await Promise.all(
       diagnose(figures, !outcome.stoppedAfterDuration).map(async (f) =>
         f.kind === 'gc-pressure'
