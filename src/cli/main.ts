@@ -1,6 +1,7 @@
 /**
  * The `profile` command line: parses arguments and hands them to one function per command.
- * Exit codes: 0 success, 1 a workload failed (or a memory budget), 2 a usage or config error, 130 Ctrl-C.
+ * Exit codes: 0 success, 1 a workload failed (or a memory or doctor budget, or a doctor finding not
+ * allowed), 2 a usage or config error, 130 Ctrl-C.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
