@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import {
   artifactNames,
   type DoctorReading,
-  ENV_AGENT_DIR,
-  ENV_AGENT_MODE,
   ENV_DOCTOR_INTERVAL_MS,
   ENV_INTERVAL_US,
 } from '../agent/protocol.cjs';
@@ -20,7 +18,7 @@ import type { Clinic } from '../clinic/locate.js';
 import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
 import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
-import { agentDir, agentPath, withNodeOptions } from '../engines/paths.js';
+import { agentDir, withAgent } from '../engines/paths.js';
 import { frameMapper } from '../engines/saved-source-maps.js';
 import { runTarget } from '../load/run-target.js';
 import { loadSummary } from '../load/summary.js';
@@ -105,9 +103,7 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
   const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-doctor-'));
   try {
     await mkdir(join(options.outDir, 'doctor', target.suite), { recursive: true });
-    const env = withNodeOptions(target.spec.env, '--require', agentPath);
-    env[ENV_AGENT_DIR] = artifactDir;
-    env[ENV_AGENT_MODE] = 'doctor';
+    const env = withAgent(target.spec.env, artifactDir, 'doctor');
     env[ENV_DOCTOR_INTERVAL_MS] = String(options.intervalMs);
     env[ENV_INTERVAL_US] = String(options.cpuIntervalUs);
     const startedAt = Date.now();

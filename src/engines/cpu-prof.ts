@@ -8,20 +8,14 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import {
-  ENV_AGENT_DIR,
-  ENV_AGENT_MODE,
-  ENV_INTERVAL_US,
-  parseArtifactName,
-  type SourceMapsRecord,
-} from '../agent/protocol.cjs';
+import { ENV_INTERVAL_US, parseArtifactName, type SourceMapsRecord } from '../agent/protocol.cjs';
 import { fromCpuProfile } from '../model/cpuprofile.js';
 import type { Profile } from '../model/profile.js';
 import { readSourceMaps } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine } from './engine.js';
 import { runtimeNames } from './frame-names.js';
-import { agentDir, agentPath, withNodeOptions } from './paths.js';
+import { agentDir, withAgent } from './paths.js';
 import { applySourceMaps } from './saved-source-maps.js';
 import { groupThreads, type ThreadPart } from './threads.js';
 
@@ -74,9 +68,7 @@ export const cpuProfEngine: Engine = {
   describe: () => 'CPU samples (node --cpu-prof)',
 
   launch(spec, ctx) {
-    const env = withNodeOptions(spec.env, '--require', agentPath);
-    env[ENV_AGENT_DIR] = ctx.artifactDir;
-    env[ENV_AGENT_MODE] = 'cpu-prof';
+    const env = withAgent(spec.env, ctx.artifactDir, 'cpu-prof');
     env[ENV_INTERVAL_US] = String(ctx.intervalUs);
     const [program, ...rest] = spec.argv;
     const argv =

@@ -4,6 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AgentMode, ENV_AGENT_DIR, ENV_AGENT_MODE } from '../agent/protocol.cjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -16,6 +17,22 @@ export const agentDir = dirname(agentPath);
 export const zeroXBin = join(root, 'dist', 'engines', 'zero-x-main.cjs');
 /** clinic's command line, wrapped with the same fix for clinic flame's 0x (see clinic-main.cts). */
 export const clinicMain = join(root, 'dist', 'engines', 'clinic-main.cjs');
+
+/**
+ * The environment that preloads the agent (NODE_OPTIONS, so every Node process of the workload
+ * loads it) in `mode`, writing to `artifactDir`.
+ */
+export function withAgent(
+  env: Record<string, string>,
+  artifactDir: string,
+  mode: AgentMode,
+): Record<string, string> {
+  return {
+    ...withNodeOptions(env, '--require', agentPath),
+    [ENV_AGENT_DIR]: artifactDir,
+    [ENV_AGENT_MODE]: mode,
+  };
+}
 
 /** Appends options to NODE_OPTIONS, quoting paths so spaces survive Node's own splitting. */
 export function withNodeOptions(env: Record<string, string>, ...options: string[]): Record<string, string> {

@@ -5,18 +5,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  ENV_AGENT_DIR,
-  ENV_AGENT_MODE,
-  ENV_CPU_TIME,
-  ENV_INTERVAL_US,
-  parseArtifactName,
-} from '../agent/protocol.cjs';
+import { ENV_CPU_TIME, ENV_INTERVAL_US, parseArtifactName } from '../agent/protocol.cjs';
 import { fromPprof } from '../model/pprof.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine } from './engine.js';
 import { runtimeNames } from './frame-names.js';
-import { agentDir, agentPath, withNodeOptions } from './paths.js';
+import { agentDir, withAgent } from './paths.js';
 import { groupThreads, type ThreadPart } from './threads.js';
 
 export const pprofEngine: Engine = {
@@ -24,9 +18,7 @@ export const pprofEngine: Engine = {
   describe: (ctx) => (ctx.cpuTime ? 'wall and CPU time (@datadog/pprof)' : 'wall time (@datadog/pprof)'),
 
   launch(spec, ctx) {
-    const env = withNodeOptions(spec.env, '--require', agentPath);
-    env[ENV_AGENT_DIR] = ctx.artifactDir;
-    env[ENV_AGENT_MODE] = 'pprof';
+    const env = withAgent(spec.env, ctx.artifactDir, 'pprof');
     env[ENV_INTERVAL_US] = String(ctx.intervalUs);
     env[ENV_CPU_TIME] = ctx.cpuTime ? '1' : '0';
     return { ...spec, env };

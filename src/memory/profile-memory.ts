@@ -9,15 +9,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ENV_AGENT_DIR,
-  ENV_AGENT_MODE,
-  ENV_HEAP_SNAPSHOT_MS,
-  ENV_MEMORY_INTERVAL_MS,
-} from '../agent/protocol.cjs';
+import { ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../agent/protocol.cjs';
 import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
-import { agentPath, withNodeOptions } from '../engines/paths.js';
+import { withAgent } from '../engines/paths.js';
 import { threadName } from '../engines/threads.js';
 import type { LoadResult } from '../load/drive-server.js';
 import { runTarget } from '../load/run-target.js';
@@ -107,9 +102,7 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
   const component = target.budget?.component ?? `${target.suite}/${target.workload}`;
   try {
     await mkdir(join(options.outDir, 'memory_profiles', target.suite), { recursive: true });
-    const env = withNodeOptions(target.spec.env, '--require', agentPath);
-    env[ENV_AGENT_DIR] = artifactDir;
-    env[ENV_AGENT_MODE] = 'memory';
+    const env = withAgent(target.spec.env, artifactDir, 'memory');
     env[ENV_MEMORY_INTERVAL_MS] = String(options.intervalMs);
     env[ENV_HEAP_SNAPSHOT_MS] = String(HEAP_SNAPSHOT_MS);
     let sampler: RssSampler | undefined;

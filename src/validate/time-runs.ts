@@ -22,9 +22,9 @@
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ENV_AGENT_DIR, ENV_AGENT_MODE, type ProbeRecord } from '../agent/protocol.cjs';
+import { ENV_AGENT_DIR, type ProbeRecord } from '../agent/protocol.cjs';
 import { readJsonLines, readProcessRecords } from '../engines/agent-records.js';
-import { agentPath, withNodeOptions } from '../engines/paths.js';
+import { withAgent } from '../engines/paths.js';
 import { loadLogOf } from '../load/command-load.js';
 import { type LoadResult, serverDrive } from '../load/drive-server.js';
 import type { ServerPlan } from '../plan/server-plan.js';
@@ -151,10 +151,10 @@ async function runOnce(ctx: RunContext, index: number, warmup: boolean): Promise
   const artifactDir = await mkdtemp(join(ctx.root, `${label}-`));
   const runLog = join(ctx.root, `${label}.log`);
   const useAgent = (options.agent ?? true) || options.server?.ready.kind === 'listen';
-  const env = useAgent ? withNodeOptions(spec.env, '--require', agentPath) : { ...spec.env };
-  // The probe writes wherever this points, agent or not.
-  env[ENV_AGENT_DIR] = artifactDir;
-  if (useAgent) env[ENV_AGENT_MODE] = 'timing';
+  // The probe writes wherever ENV_AGENT_DIR points, agent or not.
+  const env = useAgent
+    ? withAgent(spec.env, artifactDir, 'timing')
+    : { ...spec.env, [ENV_AGENT_DIR]: artifactDir };
 
   // The load command runs with the workload's own environment: no agent, not in the tree.
   const server =
