@@ -7,7 +7,7 @@
  *
  * Per interval: event-loop delay (perf_hooks.monitorEventLoopDelay, reset each interval), the
  * process's CPU time, every GC pause by kind (PerformanceObserver 'gc'), the active handles and
- * requests by type, and the V8 heap used. Not performance.eventLoopUtilization(): the CPU profiler's
+ * requests by type. Not performance.eventLoopUtilization(): the CPU profiler's
  * signals break libuv's idle-time accounting (measured here: a program idle on a 50 ms timer read
  * 0.003 without the profiler, 0.77 with it); the runner takes utilization from the samples instead.
  *
@@ -130,7 +130,6 @@ export function startDoctor(artifactDir: string, intervalMs: number, cpuInterval
       cpuSystemMs: round(cpu.system / 1000),
       gc: pauses,
       resources,
-      heapUsed: process.memoryUsage().heapUsed,
       ...(end ? { end: true as const } : {}),
     };
     writeSync(fd, `${JSON.stringify(reading)}\n`);

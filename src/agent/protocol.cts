@@ -71,7 +71,6 @@ export interface DoctorReading {
   gc: Partial<Record<'minor' | 'major' | 'incremental' | 'weakcb', number[]>>;
   /** Active handles and requests by type (process.getActiveResourcesInfo), timers and the like. */
   resources: Record<string, number>;
-  heapUsed: number;
   /** The last reading, taken as the process ends rather than by the timer. */
   end?: true;
 }

@@ -8,6 +8,7 @@
  * loaded through clinic's own `--autocannon` (the first path of its load, its connections and
  * duration), or its `--on-port` command.
  */
+import { createReadStream } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -68,7 +69,6 @@ async function analyse(
   const TraceEventDecoder = fromDoctor('./format/trace-event-decoder.js');
   const ProcessStatDecoder = fromDoctor('./format/process-stat-decoder.js');
   const pumpify = fromDoctor('pumpify');
-  const { createReadStream } = await import('node:fs');
   const paths = fromDoctor('@clinic/clinic-common').getLoggingPaths('doctor')({ path: dataDir });
   // As clinic's own visualize() reads them (node_modules/@clinic/doctor/index.js).
   const systemInfo = pumpify.obj(createReadStream(paths['/systeminfo']), new SystemInfoDecoder());

@@ -27,7 +27,6 @@ function readings(
       cpuSystemMs: 1,
       gc: {},
       resources: { Timeout: 1 },
-      heapUsed: 5e6,
       ...over,
     } as DoctorReading;
   });

@@ -70,7 +70,14 @@ interface Judged {
   pid: number;
   reading: DoctorReading;
   samples: TimedSamples | null;
+  /** lateness(reading), ms. */
+  late: number;
+  /** A block's longest busy stretch in the samples. */
+  run?: ReturnType<typeof longestBusyRun>;
 }
+
+/** Where the reading's interval starts, on the samples' clock. */
+const intervalStartUs = (r: DoctorReading): number => r.hrUs - r.spanMs * 1000;
 
 const pauses = (r: DoctorReading): number[] => Object.values(r.gc).flat();
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
@@ -101,7 +108,8 @@ export function measure(
     if (!first) return;
     // Only the first process's start-up is the workload's; a child's is part of its parent's time.
     if (index === 0) startupMs = first.end ? first.spanMs : lateness(first, intervalMs);
-    for (const reading of rest) if (inWindow(reading)) candidates.push({ pid, reading, samples });
+    for (const reading of rest)
+      if (inWindow(reading)) candidates.push({ pid, reading, samples, late: lateness(reading, intervalMs) });
   });
   candidates.sort((a, b) => a.reading.t - b.reading.t);
 
@@ -109,44 +117,37 @@ export function measure(
   // the time is code being loaded (ES modules load between timer turns, so start-up outlasts the
   // first interval): its interval is left out, as start-up is, and only its length reported.
   let loadingMs = 0;
-  const runs = new Map<Judged, ReturnType<typeof longestBusyRun>>();
   for (const j of candidates) {
-    const late = lateness(j.reading, intervalMs);
-    if (late < RULES.blockMs || !j.samples) {
-      judged.push(j);
-      continue;
+    if (j.late >= RULES.blockMs && j.samples) {
+      j.run = longestBusyRun(j.samples, intervalStartUs(j.reading), j.reading.hrUs);
+      if (j.run && j.run.loadingShare > 0.5) {
+        loadingMs += j.late;
+        continue;
+      }
     }
-    const run = longestBusyRun(j.samples, j.reading.hrUs - j.reading.spanMs * 1000, j.reading.hrUs);
-    if (run && run.loadingShare > 0.5) {
-      loadingMs += late;
-      continue;
-    }
-    runs.set(j, run);
     judged.push(j);
   }
 
   const judgedMs = sum(judged.map((j) => j.reading.spanMs));
   const busy = judged.map(({ reading, samples }) =>
-    samples ? busyShare(samples, reading.hrUs - reading.spanMs * 1000, reading.hrUs) : null,
+    samples ? busyShare(samples, intervalStartUs(reading), reading.hrUs) : null,
   );
   // Weighted by the intervals' lengths, over those with enough samples to tell.
   const busyMs = sum(busy.map((b, i) => (b === null ? 0 : b * (judged[i] as Judged).reading.spanMs)));
   const busyOfMs = sum(busy.map((b, i) => (b === null ? 0 : (judged[i] as Judged).reading.spanMs)));
   const delays = judged.flatMap((j) => (j.reading.delay ? [j.reading.delay] : []));
-  const late = judged.map((j) => lateness(j.reading, intervalMs));
+  const late = judged.map((j) => j.late);
   const allPauses = ascending(judged.flatMap((j) => pauses(j.reading)));
 
   const blocks: Block[] = [];
-  judged.forEach((j, i) => {
-    const ms = late[i] as number;
-    if (ms < RULES.blockMs) return;
-    const run = runs.get(j);
+  for (const { pid, reading, late: ms, run } of judged) {
+    if (ms < RULES.blockMs) continue;
     // A loop busy through the whole interval in short turns (setImmediate) shows one long busy run
     // that holds the block somewhere: its functions are scaled down to the block's length.
     const scale = run && run.ms > ms ? ms / run.ms : 1;
     const functions = (run?.functions ?? []).slice(0, 5).map((fn) => ({ ...fn, ms: r2(fn.ms * scale) }));
-    blocks.push({ pid: j.pid, atSec: (j.reading.t - startedAt) / 1000, ms, functions });
-  });
+    blocks.push({ pid, atSec: (reading.t - startedAt) / 1000, ms, functions });
+  }
 
   const resources: Record<string, number> = {};
   for (const { reading } of judged)

@@ -31,6 +31,22 @@ export interface TimedSamples {
 }
 
 export const AGENT = 0xffffffff;
+
+/**
+ * The first sample that starts after `us`: where a scan of an interval begins. Samples are in time
+ * order, so each interval costs its own samples, not the whole run's (a reading every 100 ms over a
+ * long run would otherwise rescan the profile from its start every time).
+ */
+function firstAfter(startUs: Float64Array, us: number): number {
+  let low = 0;
+  let high = startUs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((startUs[middle] as number) <= us) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 const MODULE_LOADER = 'node:internal/modules/';
 
 /** The samples of a parsed .cpuprofile, named by `namer`; null when it has no timed samples. */
@@ -116,11 +132,9 @@ export function longestBusyRun(
     runUs = 0;
   };
   const { startUs, durationUs, busy } = samples;
-  let i = 0;
+  let i = firstAfter(startUs, fromUs);
   for (; i < startUs.length; i++) {
-    const at = startUs[i] as number;
-    if (at <= fromUs) continue;
-    if (at > toUs) break;
+    if ((startUs[i] as number) > toUs) break;
     if (busy[i]) {
       if (runFrom < 0) runFrom = i;
       runUs += durationUs[i] as number;
@@ -162,10 +176,8 @@ export function busyShare(
   let allUs = 0;
   let count = 0;
   const { startUs, durationUs, busy } = samples;
-  for (let i = 0; i < startUs.length; i++) {
-    const at = startUs[i] as number;
-    if (at <= fromUs) continue;
-    if (at > toUs) break;
+  for (let i = firstAfter(startUs, fromUs); i < startUs.length; i++) {
+    if ((startUs[i] as number) > toUs) break;
     count++;
     allUs += durationUs[i] as number;
     if (busy[i]) busyUs += durationUs[i] as number;
