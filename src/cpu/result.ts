@@ -6,6 +6,7 @@
 import type { EngineName } from '../engines/engine.js';
 import type { LoadSummary } from '../load/summary.js';
 import type { FunctionStat } from '../model/top.js';
+import type { ProcessOutcome } from '../runner/run-process.js';
 
 export const CPU_JSON_VERSION = 1;
 
@@ -50,6 +51,22 @@ export interface WorkloadRun {
   signal?: string;
   /** Wall time of the workload run, ms. */
   durationMs: number;
+}
+
+/** A result's run as the runner saw it (cpu adjusts state and reason where no profile came). */
+export function workloadRun(
+  target: { suite: string; workload: string },
+  outcome: ProcessOutcome,
+): WorkloadRun {
+  return {
+    suite: target.suite,
+    workload: target.workload,
+    state: outcome.state,
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+    ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
+    ...(outcome.signal ? { signal: outcome.signal } : {}),
+    durationMs: outcome.wallMs,
+  };
 }
 
 export interface CpuResult extends WorkloadRun {

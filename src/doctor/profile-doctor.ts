@@ -4,6 +4,7 @@
  * once it is ready and stopped when its load ends, as the other commands do. A crash or timeout
  * still yields a result with everything read up to that point.
  */
+
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { runClinicDoctor } from '../clinic/doctor.js';
 import type { Clinic } from '../clinic/locate.js';
 import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
+import { workloadRun } from '../cpu/result.js';
 import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
 import { agentDir, withAgent } from '../engines/paths.js';
 import { frameMapper } from '../engines/saved-source-maps.js';
@@ -151,13 +153,7 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
     files.json = paths.json;
     files.chart = paths.chart;
     const result: DoctorResult = {
-      suite: target.suite,
-      workload: target.workload,
-      state: outcome.state,
-      ...(outcome.reason ? { reason: outcome.reason } : {}),
-      ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
-      ...(outcome.signal ? { signal: outcome.signal } : {}),
-      durationMs: outcome.wallMs,
+      ...workloadRun(target, outcome),
       intervalMs: options.intervalMs,
       processes: processes.length,
       startupMs: figures.startupMs,

@@ -6,12 +6,14 @@
  * count the responses given so far, for growth per 1,000 requests. A crash or timeout still yields a
  * result with everything measured up to that point.
  */
+
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../agent/protocol.cjs';
 import type { Workload } from '../config/schema.js';
 import type { CpuTarget } from '../cpu/profile-workload.js';
+import { workloadRun } from '../cpu/result.js';
 import { withAgent } from '../engines/paths.js';
 import { threadName } from '../engines/threads.js';
 import type { LoadResult } from '../load/drive-server.js';
@@ -156,14 +158,8 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
     const topGrowingSites = heap.early && heap.late ? heapSiteGrowth(heap.early, heap.late) : [];
     const files: MemoryFiles = { log: paths.log };
     const result: MemoryResult = {
-      suite: target.suite,
-      workload: target.workload,
+      ...workloadRun(target, outcome),
       component,
-      state: outcome.state,
-      ...(outcome.reason ? { reason: outcome.reason } : {}),
-      ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
-      ...(outcome.signal ? { signal: outcome.signal } : {}),
-      durationMs: outcome.wallMs,
       intervalMs: options.intervalMs,
       processes,
       threads: threads.length,
