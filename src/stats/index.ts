@@ -32,3 +32,5 @@ export {
 } from './scaling.js';
 export { meanConfidenceInterval, type Summary, summarize } from './summary.js';
 export { evaluateTarget, type TargetBound, type TargetVerdict, warnBound } from './targets.js';
+export { adjustBenjaminiHochberg } from './adjust.js';
+export { welchPValue } from './welch.js';
