@@ -6,7 +6,8 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Engine, EngineContext } from '../engines/engine.js';
+import type { Engine, EngineContext, ProcessProfile } from '../engines/engine.js';
+import type { LoadResult } from '../load/drive-server.js';
 import { runTarget } from '../load/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { toFolded } from '../model/folded.js';
@@ -16,9 +17,9 @@ import { topFunctions } from '../model/top.js';
 import type { ServerPlan } from '../plan/server-plan.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { programStarted } from '../runner/program-start.js';
-import type { LaunchSpec } from '../runner/run-process.js';
+import type { LaunchSpec, ProcessOutcome } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { combineProcesses, summarizeProcesses } from './combine.js';
+import { type Combined, combineProcesses, summarizeProcesses } from './combine.js';
 import type { CpuOutputFiles, CpuResult } from './result.js';
 
 export interface CpuRunOptions {
@@ -68,6 +69,58 @@ async function writeOutputs(
   return { pprof: paths.pprof, folded: paths.folded, svg: paths.svg };
 }
 
+/** One recorded run: how it ended, its server load, and its processes combined into one profile. */
+export interface RecordedRun {
+  outcome: ProcessOutcome;
+  load: LoadResult | undefined;
+  parts: ProcessProfile[];
+  combined: Combined | undefined;
+  warnings: string[];
+  /** performance.now() when the workload's tree had exited, before collecting. */
+  exitedAt: number;
+  /** From the graceful stop (duration, load end) to the tree's exit, ms. */
+  stopMs: number | undefined;
+}
+
+/**
+ * Runs `target` once under `engine` and collects what it recorded, into `ctx.artifactDir`: the
+ * step `profile cpu` and the profiled runs of `profile validate` (baselines) share.
+ */
+export async function recordRun(
+  target: CpuTarget,
+  engine: Engine,
+  ctx: EngineContext,
+  spec: LaunchSpec,
+  limits: { logFile: string; signal?: AbortSignal | undefined },
+): Promise<RecordedRun> {
+  const startTime = Date.now();
+  const { outcome, load } = await runTarget(target, spec, {
+    artifactDir: ctx.artifactDir,
+    ...(engine.stopGraceMs === undefined ? {} : { graceMs: engine.stopGraceMs }),
+    ...(engine.startsProgramLate
+      ? { durationFrom: (running) => programStarted(ctx.artifactDir, running, target.timeoutMs) }
+      : {}),
+    ...(limits.signal ? { signal: limits.signal } : {}),
+    logFile: limits.logFile,
+  });
+  const exitedAt = performance.now();
+  const stopMs = outcome.stoppedAt === undefined ? undefined : Date.now() - outcome.stoppedAt;
+  const { processes: parts, warnings } = await engine.collect(ctx);
+  const combined = combineProcesses(
+    parts,
+    {
+      title: `${target.suite}/${target.workload}`,
+      suite: target.suite,
+      workload: target.workload,
+      engine: engine.name,
+      startTime,
+      durationNanos: Math.round(outcome.wallMs * 1e6),
+    },
+    target.spec.cwd,
+  );
+  return { outcome, load, parts, combined, warnings, exitedAt, stopMs };
+}
+
 export async function profileWorkload(target: CpuTarget, options: CpuRunOptions): Promise<CpuResult> {
   const { engine } = options;
   const paths = outputPaths(options.outDir, target.suite, target.workload);
@@ -100,32 +153,11 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       return { ...base, ...empty, state: 'error', reason: (error as Error).message, files: {} };
     }
     await mkdir(join(options.outDir, 'profiles', target.suite), { recursive: true });
-    const startTime = Date.now();
-    const { outcome, load } = await runTarget(target, spec, {
-      artifactDir: ctx.artifactDir,
-      ...(engine.stopGraceMs === undefined ? {} : { graceMs: engine.stopGraceMs }),
-      ...(engine.startsProgramLate
-        ? { durationFrom: (running) => programStarted(ctx.artifactDir, running, target.timeoutMs) }
-        : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+    const recorded = await recordRun(target, engine, ctx, spec, {
       logFile: paths.log,
+      signal: options.signal,
     });
-    const exited = performance.now();
-    const stopMs = outcome.stoppedAt === undefined ? undefined : Date.now() - outcome.stoppedAt;
-
-    const { processes: parts, warnings } = await engine.collect(ctx);
-    const combined = combineProcesses(
-      parts,
-      {
-        title: `${target.suite}/${target.workload}`,
-        suite: target.suite,
-        workload: target.workload,
-        engine: engine.name,
-        startTime,
-        durationNanos: Math.round(outcome.wallMs * 1e6),
-      },
-      target.spec.cwd,
-    );
+    const { outcome, load, parts, warnings, combined, stopMs } = recorded;
     const profile = combined?.profile;
     const files: CpuOutputFiles = { log: paths.log };
     if (profile) Object.assign(files, await writeOutputs(profile, paths));
@@ -155,7 +187,7 @@ export async function profileWorkload(target: CpuTarget, options: CpuRunOptions)
       byProcess,
       sampleCount: samples,
       ...(stopMs === undefined ? {} : { stopMs }),
-      postProcessMs: performance.now() - exited,
+      postProcessMs: performance.now() - recorded.exitedAt,
       ...(load ? { load: loadSummary(load) } : {}),
       topSelf: combined
         ? topFunctions(combined.profile, { limit, sortBy: 'self', exclude: combined.isGrouping })
