@@ -3,7 +3,6 @@
  * two with --diff) and writes one interactive SVG. Wiring only; the drawing is src/render/flamegraph.
  */
 import { basename, dirname, join } from 'node:path';
-import { importProfileFile } from '../model/import.js';
 import { mergeProfiles } from '../model/merge.js';
 import type { Profile } from '../model/profile.js';
 import { IncomparableProfilesError } from '../render/flamegraph/diff.js';
@@ -11,6 +10,7 @@ import { renderDiffFlamegraph, renderFlamegraph } from '../render/flamegraph/ind
 import type { FlamegraphOptions } from '../render/flamegraph/options.js';
 import { UserError } from '../util/user-error.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { loadProfile } from './load-profile.js';
 
 /** The flags of the command, as commander hands them over. */
 export interface FlamegraphCommandOptions {
@@ -36,26 +36,6 @@ export function defaultOutputPath(inputs: string[], diff: boolean): string {
   return join(dirname(input), `${stem}${suffix}.svg`);
 }
 
-async function load(path: string): Promise<Profile> {
-  try {
-    return await importProfileFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory, not a profile file'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    throw new UserError(
-      `cannot read profile ${path}: ${reason} (expected pprof .pb/.pb.gz, Chrome .cpuprofile or folded stacks)`,
-      { cause: error },
-    );
-  }
-}
-
 /** Runs the command and returns the path of the SVG written. */
 export async function flamegraphCommand(inputs: string[], opts: FlamegraphCommandOptions): Promise<string> {
   if (inputs.length === 0) throw new UserError('flamegraph: give at least one profile file to render');
@@ -72,7 +52,7 @@ export async function flamegraphCommand(inputs: string[], opts: FlamegraphComman
   if (opts.minWidth !== undefined) options.minWidthPx = opts.minWidth;
   if (opts.title !== undefined) options.title = opts.title;
 
-  const profiles = await Promise.all(inputs.map(load));
+  const profiles = await Promise.all(inputs.map(loadProfile));
   let svg: string;
   if (opts.diff) {
     const [base, next] = profiles as [Profile, Profile];
