@@ -16,6 +16,7 @@ const commands = {
   validate: () => import('./validate.js'),
   doctor: () => import('./doctor.js'),
   flamegraph: () => import('./flamegraph.js'),
+  diff: () => import('./diff.js'),
   list: () => import('./list.js'),
   report: () => import('./report.js'),
   init: () => import('./init.js'),
@@ -187,6 +188,32 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (inputs: string[], opts) => {
       const written = await (await commands.flamegraph()).flamegraphCommand(inputs, opts);
       process.stdout.write(`${written}\n`);
+    });
+
+  program
+    .command('diff')
+    .description(
+      'which functions got slower: compare two profiles, two directories of them (by suite/workload) or two saved baselines',
+    )
+    .argument(
+      '<base>',
+      'a profile file, a directory of profiles, baseline:<name>, or several files or directories joined by commas (pooled)',
+    )
+    .argument('<new>', 'the same, for the new version')
+    .addOption(
+      new Option('--normalize <how>', "per run as measured, or per sample (each function's share of its run)")
+        .choices(['run', 'sample'])
+        .default('run'),
+    )
+    .option('--top <n>', 'functions listed by self and by total time', number, 10)
+    .option('-o, --output <file>', 'the differential flamegraph SVG (one comparison only)')
+    .option(
+      '--out-dir <dir>',
+      'where saved baselines are found and flamegraphs/diff/ is written (default: current directory)',
+    )
+    .option('--json', 'print a machine-readable result (docs/diff-json.md) instead of the tables')
+    .action(async (base: string, next: string, opts) => {
+      exitCode = await (await commands.diff()).diffCommand(base, next, opts);
     });
 
   program
