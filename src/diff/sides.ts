@@ -87,8 +87,8 @@ async function baselineSide(argument: string, name: string, outDir: string): Pro
   if (!existsSync(dir)) {
     throw new UserError(
       `baseline "${name}" has no profiles: ${dir} does not exist (it was saved before baselines kept ` +
-        `the CPU profiles of their runs). Save it again with profile validate --save-baseline ${name}, ` +
-        'or compare directories of profiles instead.',
+        `the CPU profiles of their runs, or with --profile-runs 0). Save it again with ` +
+        `profile validate --save-baseline ${name}, or compare directories of profiles instead.`,
     );
   }
   const runs = await listProfileRuns(dir);
