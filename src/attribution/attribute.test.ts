@@ -15,7 +15,11 @@ function lcg(seed: number): () => number {
  * One run's wall profile: each function's self time in ms (main -> fn), each with +-5% of noise,
  * sampled every 1 ms: what the pprof engine records of a run.
  */
-function run(selfMs: Record<string, number>, random: () => number, file = (name: string) => `/app/${name}.js`) {
+function run(
+  selfMs: Record<string, number>,
+  random: () => number,
+  file = (name: string) => `/app/${name}.js`,
+) {
   const builder = new ProfileBuilder([
     { type: 'samples', unit: 'count' },
     { type: 'wall', unit: 'nanoseconds' },
@@ -32,10 +36,13 @@ function run(selfMs: Record<string, number>, random: () => number, file = (name:
 
 function runs(count: number, selfMs: Record<string, number>, seed: number, file?: (name: string) => string) {
   const random = lcg(seed);
-  return Array.from({ length: count }, (_, i): SourcedProfile => ({
-    profile: run(selfMs, random, file),
-    source: `run${i}.pb.gz`,
-  }));
+  return Array.from(
+    { length: count },
+    (_, i): SourcedProfile => ({
+      profile: run(selfMs, random, file),
+      source: `run${i}.pb.gz`,
+    }),
+  );
 }
 
 describe('compareProfiles', () => {
@@ -52,7 +59,11 @@ describe('compareProfiles', () => {
     expect(filter?.shareOfRegression).toBeGreaterThan(0.85);
     expect(filter?.p).toBeLessThan(0.001);
     // By total, main (everything) is slower too; parse and render are not named.
-    expect(causes(result.byTotal).map((c) => c.function).sort()).toEqual(['filter', 'main']);
+    expect(
+      causes(result.byTotal)
+        .map((c) => c.function)
+        .sort(),
+    ).toEqual(['filter', 'main']);
   });
 
   it('names nothing between two sets of runs of an unchanged program', () => {
@@ -109,8 +120,8 @@ describe('compareProfiles', () => {
     expect(() =>
       compareProfiles(runs(1, { a: 1 }, 1), [{ profile: heap.build(), source: 'heap.pb.gz' }]),
     ).toThrow(IncomparableSidesError);
-    expect(() => compareProfiles(runs(1, { a: 1 }, 1), [{ profile: heap.build(), source: 'heap.pb.gz' }])).toThrow(
-      /run0.pb.gz measures wall time .* but heap.pb.gz measures heap/,
-    );
+    expect(() =>
+      compareProfiles(runs(1, { a: 1 }, 1), [{ profile: heap.build(), source: 'heap.pb.gz' }]),
+    ).toThrow(/run0.pb.gz measures wall time .* but heap.pb.gz measures heap/);
   });
 });

@@ -53,7 +53,10 @@ export function sideRuns(profiles: Profile[], options: SideOptions): SideRuns {
     // Per sample: every figure becomes a percentage of its run's total.
     const factor = options.normalize === 'sample' ? (total > 0 ? 100 / total : 0) : options.scale;
     totals.push(total * factor);
-    const stats = topFunctions(profile, { valueIndex, ...(options.exclude ? { exclude: options.exclude } : {}) });
+    const stats = topFunctions(profile, {
+      valueIndex,
+      ...(options.exclude ? { exclude: options.exclude } : {}),
+    });
     for (const stat of stats) {
       const key = functionKey(stat);
       let entry = functions.get(key);
@@ -63,7 +66,8 @@ export function sideRuns(profiles: Profile[], options: SideOptions): SideRuns {
         if (stat.column !== undefined) entry.column = stat.column;
         functions.set(key, entry);
       }
-      if (stat.line !== undefined && (entry.line === undefined || stat.line < entry.line)) entry.line = stat.line;
+      if (stat.line !== undefined && (entry.line === undefined || stat.line < entry.line))
+        entry.line = stat.line;
       entry.self[run] = stat.self * factor;
       entry.total[run] = stat.total * factor;
     }

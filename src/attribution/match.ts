@@ -33,7 +33,8 @@ function groupBy(pool: Pool, keyOf: (fn: FunctionRuns) => string | undefined): M
 }
 
 const byLine = (pool: Pool) => (a: string, b: string) =>
-  (pool.get(a)?.line ?? 0) - (pool.get(b)?.line ?? 0) || (pool.get(a)?.column ?? 0) - (pool.get(b)?.column ?? 0);
+  (pool.get(a)?.line ?? 0) - (pool.get(b)?.line ?? 0) ||
+  (pool.get(a)?.column ?? 0) - (pool.get(b)?.column ?? 0);
 
 /** Pairs what `keyOf` groups alike on both sides, where `accept` allows the two groups' sizes. */
 function pairTier(
@@ -78,7 +79,8 @@ export function matchFunctions(
   const sameFileName = (fn: FunctionRuns) =>
     fn.file === undefined ? undefined : `${fn.name}\u0000${basename(fn.file)}`;
   pairTier(base, next, out, sameFileName, (a, b) => a === 1 && b === 1);
-  const sameName = (fn: FunctionRuns) => (fn.name === '(anonymous)' || fn.file === undefined ? undefined : fn.name);
+  const sameName = (fn: FunctionRuns) =>
+    fn.name === '(anonymous)' || fn.file === undefined ? undefined : fn.name;
   pairTier(base, next, out, sameName, (a, b) => a === 1 && b === 1);
   for (const fn of base.values()) out.push({ base: fn });
   for (const fn of next.values()) out.push({ next: fn });

@@ -23,7 +23,12 @@ export interface ValueKind {
   nextIndex: number[];
 }
 
-const TIME_SCALE: Record<string, number> = { nanoseconds: 1e-6, microseconds: 1e-3, milliseconds: 1, seconds: 1e3 };
+const TIME_SCALE: Record<string, number> = {
+  nanoseconds: 1e-6,
+  microseconds: 1e-3,
+  milliseconds: 1,
+  seconds: 1e3,
+};
 
 function describe(vt: ValueType): string {
   if (vt.unit === 'bytes') return `heap (${vt.type}/${vt.unit})`;
@@ -54,7 +59,8 @@ export function chooseValueKind(
   const candidates = preferred ? [preferred, { type: 'samples', unit: 'count' }] : [];
   for (const vt of candidates) {
     if (all.every(({ profile }) => indexOf(profile, vt) !== -1)) {
-      const unit = vt.unit in TIME_SCALE ? 'ms' : vt.unit === 'bytes' ? 'MB' : isCount(vt) ? 'samples' : vt.unit;
+      const unit =
+        vt.unit in TIME_SCALE ? 'ms' : vt.unit === 'bytes' ? 'MB' : isCount(vt) ? 'samples' : vt.unit;
       const scale = TIME_SCALE[vt.unit] ?? (vt.unit === 'bytes' ? 1e-6 : 1);
       return {
         valueType: vt,

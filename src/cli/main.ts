@@ -136,6 +136,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fail-on-regression <pct>', 'exit 1 when a measurement regresses by more than this, e.g. 10%')
     .option('--noise <pct>', 'changes within +-this percent count as noise', number)
     .option('--with-profiles', 'also run profile cpu and profile memory and link their outputs')
+    .option(
+      '--profile-runs <n>',
+      'profiled runs per workload kept with --save-baseline and recorded to explain a regression (0: none)',
+      number,
+    )
+    .option(
+      '--attribute',
+      'with --baseline: attribute every time measurement to functions, not only regressions',
+    )
     .option('--json', 'print the result (docs/validate-json.md) instead of the summary')
     .action(async (suite: string | undefined, opts) => {
       exitCode = await (await commands.validate()).validateCommand(suite, command, opts);

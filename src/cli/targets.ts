@@ -101,3 +101,15 @@ export async function runTargets<R, T = PlannedTarget>(
   }
   return { results, interrupted: abort.signal.aborted };
 }
+
+/** One step that Ctrl-C stops as it stops runTargets' workloads: `interrupted` says it did. */
+export async function runInterruptible<R>(
+  step: (signal: AbortSignal) => Promise<R>,
+): Promise<{ result: R | undefined; interrupted: boolean }> {
+  const { results, interrupted } = await runTargets(
+    [step],
+    (s, signal) => s(signal),
+    async () => {},
+  );
+  return { result: results[0], interrupted };
+}

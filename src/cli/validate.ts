@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { afterRun, pageLine } from '../report/after-run.js';
 import { machineInfo } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
+import { attributionStep as profileForAttribution, whyDirOf } from '../validate/attribution-step.js';
 import type { Baseline } from '../validate/baseline.js';
 import {
   compareToBaseline,
@@ -21,7 +22,18 @@ import { runItem } from '../validate/run-item.js';
 import { formatValidateSummary } from '../validate/terminal.js';
 import { profileLinks } from '../validate/with-profiles.js';
 import { writeValidateReports } from '../validate/write-reports.js';
-import { checkPositive, configNote, outDirOf, planTargets, runTargets, type TargetFlags } from './targets.js';
+import {
+  checkPositive,
+  configNote,
+  outDirOf,
+  planTargets,
+  runInterruptible,
+  runTargets,
+  type TargetFlags,
+} from './targets.js';
+
+/** Profiled runs per workload for attribution: enough for the test to tell a 10% change in a function. */
+const DEFAULT_PROFILE_RUNS = 5;
 
 export interface ValidateCommandOptions extends TargetFlags {
   /** Benchmark filters: a group, "group/name", or /regex/. */
@@ -34,6 +46,10 @@ export interface ValidateCommandOptions extends TargetFlags {
   /** Half-width of the noise band in percent. */
   noise?: number;
   withProfiles?: boolean;
+  /** Profiled runs per workload kept with a saved baseline, or recorded to explain a regression. */
+  profileRuns?: number;
+  /** Attribute every time measurement against the baseline, not only the regressed ones. */
+  attribute?: boolean;
   json?: boolean;
 }
 
@@ -93,6 +109,14 @@ function checkFlags(opts: ValidateCommandOptions): void {
       );
     }
   }
+  if (opts.profileRuns !== undefined && !(Number.isInteger(opts.profileRuns) && opts.profileRuns >= 0)) {
+    throw new UserError(
+      `--profile-runs must be a whole number (0 keeps no profiles), got "${opts.profileRuns}"`,
+    );
+  }
+  if (opts.attribute && !opts.baseline) {
+    throw new UserError('--attribute explains changes against a saved baseline: add --baseline NAME');
+  }
   if (opts.failOnRegression !== undefined && !opts.baseline) {
     throw new UserError('--fail-on-regression compares with a saved baseline: add --baseline NAME');
   }
@@ -135,10 +159,12 @@ export async function validateCommand(
   };
   const logDir = join(outDir, 'reports', 'logs', reportStamp(startedAt));
   const reportOptions = { failOnRegressionPct };
+  let attributed = false;
   const finish = (interrupted: boolean) => {
     result.finishedAt = new Date().toISOString();
     result.interrupted = interrupted;
-    if (baseline) {
+    // Once compared, the comparisons stay (the attribution step adds to them after the timings).
+    if (baseline && (!result.baseline || !attributed)) {
       result.baseline = compareToBaseline(result, baseline, {
         failOnRegressionPct,
         ...(opts.noise === undefined ? {} : { noiseThreshold: opts.noise / 100 }),
@@ -147,7 +173,7 @@ export async function validateCommand(
     result.exitCode = validateExitCode(result);
   };
 
-  const { interrupted } = await runTargets(
+  let { interrupted } = await runTargets(
     items,
     async (item, signal) => {
       if (!opts.json) process.stderr.write(`validating ${item.suite}/${item.name} (${item.kind})...\n`);
@@ -167,14 +193,39 @@ export async function validateCommand(
       await writeValidateReports(outDir, result, reportOptions);
     },
   );
+  // After the timings, so that profiling never distorts them: profiles for the baseline being saved
+  // and for the regressions found (src/validate/attribution-step.ts).
+  let keptProfiles: Awaited<ReturnType<typeof profileForAttribution>> = {};
+  const profileRuns = opts.profileRuns ?? DEFAULT_PROFILE_RUNS;
+  if (!interrupted && profileRuns > 0 && (opts.saveBaseline || baseline)) {
+    const step = await runInterruptible((signal) =>
+      profileForAttribution(result, {
+        items,
+        outDir,
+        logDir,
+        whyDir: whyDirOf(outDir, reportStamp(startedAt)),
+        runs: profileRuns,
+        baseline,
+        saveBaseline: opts.saveBaseline,
+        all: opts.attribute === true,
+        signal,
+        quiet: opts.json === true,
+      }),
+    );
+    interrupted = step.interrupted;
+    keptProfiles = step.result ?? {};
+    attributed = true;
+  }
   if (opts.withProfiles && !interrupted) {
     if (!opts.json) process.stderr.write('profiling the suite (profile cpu, profile memory)...\n');
     result.links.push(...(await profileLinks(target, command, { ...opts, outDir })));
   }
   finish(interrupted);
   const written = await writeValidateReports(outDir, result, { ...reportOptions, stepSummary: true });
+  if (interrupted) await keptProfiles.discard?.();
   if (opts.saveBaseline && !interrupted) {
-    const saved = await baselines?.saveBaseline(outDir, opts.saveBaseline, result);
+    const profiles = await keptProfiles.commit?.();
+    const saved = await baselines?.saveBaseline(outDir, opts.saveBaseline, result, undefined, profiles);
     process.stderr.write(`baseline "${opts.saveBaseline}" saved: ${saved}\n`);
   }
   const { fromValidateResult } = await import('../history/record.js');

@@ -1,4 +1,6 @@
 /** The statistics of `profile validate`: pure functions, each citing its method and tested on references. */
+
+export { adjustBenjaminiHochberg } from './adjust.js';
 export {
   type Better,
   type ChangeVerdict,
@@ -32,5 +34,4 @@ export {
 } from './scaling.js';
 export { meanConfidenceInterval, type Summary, summarize } from './summary.js';
 export { evaluateTarget, type TargetBound, type TargetVerdict, warnBound } from './targets.js';
-export { adjustBenjaminiHochberg } from './adjust.js';
 export { welchPValue } from './welch.js';

@@ -4,13 +4,15 @@
  * folder and renamed into place when every workload is done, so an interrupted save never leaves a
  * baseline with half its profiles; the baseline JSON lists what was kept (`profiles`).
  *
- * Compactness: a run's profile is kept with its frames merged per function and line, the process
- * and thread frames dropped (their pids change every run), and gzipped: a few KB to a few hundred
- * KB a run (BENCHMARKS.md).
+ * Compactness: a run's profile is kept as the pprof encoder writes it (strings and locations shared,
+ * identical stacks one sample), without the process and thread frames (their pids change every run),
+ * gzipped: tens of KB a run for the demo's commands (BENCHMARKS.md).
  */
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toPprof } from '../model/pprof.js';
+import type { Profile } from '../model/profile.js';
 import { baselinesDir } from './baseline.js';
 
 /** The folder of baseline `name`'s profiles (the name is checked by baselinePath before). */
@@ -29,7 +31,9 @@ export async function listProfileRuns(dir: string): Promise<Map<string, string[]
   if (!existsSync(dir)) return found;
   for (const suite of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory())) {
     const suiteDir = join(dir, suite.name);
-    for (const workload of (await readdir(suiteDir, { withFileTypes: true })).filter((e) => e.isDirectory())) {
+    for (const workload of (await readdir(suiteDir, { withFileTypes: true })).filter((e) =>
+      e.isDirectory(),
+    )) {
       const workloadDir = join(suiteDir, workload.name);
       const runs = (await readdir(workloadDir))
         .filter((file) => /^\d+\.pb\.gz$/.test(file))
@@ -39,4 +43,40 @@ export async function listProfileRuns(dir: string): Promise<Map<string, string[]
     }
   }
   return found;
+}
+
+/** Writes one run's profile (a new file: the folder is new or temporary). */
+export async function writeProfileRun(
+  dir: string,
+  suite: string,
+  workload: string,
+  run: number,
+  profile: Profile,
+): Promise<string> {
+  const path = profileRunPath(dir, suite, workload, run);
+  await mkdir(join(dir, suite, workload), { recursive: true });
+  await writeFile(path, toPprof(profile));
+  return path;
+}
+
+/**
+ * A folder beside baseline `name`'s profiles to write the new ones into, and `commit`, which puts
+ * it in their place: the old profiles stay whole until the new ones are all written.
+ */
+export async function stageBaselineProfiles(
+  outDir: string,
+  name: string,
+): Promise<{ dir: string; commit: () => Promise<void>; discard: () => Promise<void> }> {
+  const final = baselineProfilesDir(outDir, name);
+  const dir = `${final}.partial-${process.pid}`;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  return {
+    dir,
+    commit: async () => {
+      await rm(final, { recursive: true, force: true });
+      await rename(dir, final);
+    },
+    discard: () => rm(dir, { recursive: true, force: true }),
+  };
 }

@@ -29,6 +29,20 @@ export interface BaselineMeasurement {
   p99Samples?: number[];
 }
 
+/**
+ * What a baseline says of the CPU profiles kept beside it (baseline-profiles.ts): absent from a
+ * baseline saved before profiles were kept, or with `--profile-runs 0`.
+ */
+export interface BaselineProfiles {
+  engine: 'pprof';
+  /** Sampling interval, microseconds. */
+  intervalUs: number;
+  /** Runs profiled per workload (the ones that ended ok are kept). */
+  runs: number;
+  /** Profiles kept per workload, keyed `suite/workload`. */
+  workloads: Record<string, number>;
+}
+
 /** The file `<outDir>/.perfsuite/baselines/<name>.json`. */
 export interface Baseline {
   schemaVersion: 1;
@@ -43,6 +57,7 @@ export interface Baseline {
   config: string;
   /** Keyed by measurement id (`commands/dry_run:wall`). */
   measurements: Record<string, BaselineMeasurement>;
+  profiles?: BaselineProfiles;
 }
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -70,6 +85,14 @@ const baselineSchema = z.object({
       p99Samples: z.array(finite).optional(),
     }),
   ),
+  profiles: z
+    .object({
+      engine: z.literal('pprof'),
+      intervalUs: z.number(),
+      runs: z.number(),
+      workloads: z.record(z.string(), z.number()),
+    })
+    .optional(),
 });
 
 /** The folder holding every saved baseline of an output directory. */
@@ -102,7 +125,12 @@ export async function listBaselines(outDir: string): Promise<string[]> {
 }
 
 /** The baseline a run would save, without writing it (what saveBaseline writes). */
-export function toBaseline(name: string, result: ValidateResult, savedAt = new Date()): Baseline {
+export function toBaseline(
+  name: string,
+  result: ValidateResult,
+  savedAt = new Date(),
+  profiles?: BaselineProfiles,
+): Baseline {
   checkName(name);
   const measurements: Record<string, BaselineMeasurement> = {};
   for (const m of result.measurements) {
@@ -125,6 +153,7 @@ export function toBaseline(name: string, result: ValidateResult, savedAt = new D
     node: result.machine.node,
     config: result.config,
     measurements,
+    ...(profiles ? { profiles } : {}),
   };
 }
 
@@ -134,9 +163,10 @@ export async function saveBaseline(
   name: string,
   result: ValidateResult,
   savedAt = new Date(),
+  profiles?: BaselineProfiles,
 ): Promise<string> {
   const path = baselinePath(outDir, name);
-  await writeFileAtomic(path, `${JSON.stringify(toBaseline(name, result, savedAt), null, 2)}\n`);
+  await writeFileAtomic(path, `${JSON.stringify(toBaseline(name, result, savedAt, profiles), null, 2)}\n`);
   return path;
 }
 

@@ -139,6 +139,44 @@ export interface BaselineComparison {
   comparison: Comparison;
   /** Whether the change exceeds `--fail-on-regression` (false when no threshold was given). */
   gateFailed: boolean;
+  /**
+   * The functions named as causes of a regression, by their self time per run, largest first
+   * (explain-regressions.ts); present where the measurement's workload was profiled on both sides.
+   */
+  attribution?: FunctionCause[];
+  /** The rest of the attribution, or why there is none (`note`). */
+  why?: RegressionWhy;
+}
+
+/** One function named as a cause: its time per run before and after, in ms. */
+export interface FunctionCause {
+  function: string;
+  file?: string;
+  line?: number;
+  /** Its file in the baseline, when it moved or the file was renamed. */
+  baselineFile?: string;
+  baselineMs: number;
+  currentMs: number;
+  deltaMs: number;
+  /** deltaMs / the measurement's regression in ms per run; null where that is not a run's wall time. */
+  shareOfRegression: number | null;
+  /** Benjamini–Hochberg adjusted p-value of Welch's test across the profiled runs. */
+  p: number | null;
+}
+
+/** How a regression was attributed: the causes by total time, the files, the profiled runs. */
+export interface RegressionWhy {
+  /** Functions named by their total time (themselves and what they call), largest first. */
+  byTotal?: FunctionCause[];
+  /** Profiled runs behind each side. */
+  baselineRuns?: number;
+  currentRuns?: number;
+  /** The differential flamegraph of the baseline's runs against this run's. */
+  flamegraph?: string;
+  /** This run's profiled runs (`profile diff` reads them). */
+  profiles?: string;
+  /** Why there is no attribution, or what to know about it, in a sentence. */
+  note?: string;
 }
 
 export interface Machine {

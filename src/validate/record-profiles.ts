@@ -1,0 +1,72 @@
+/**
+ * Profiled runs of the timed workloads of a `profile validate` run, after their timings: for
+ * `--save-baseline` (every timed workload, kept beside the baseline) and for a comparison (the
+ * workloads with a regression, or all of them with `--attribute`). A workload is profiled once even
+ * when both want it. Servers are not profiled: their regressions are in requests per second, which
+ * a per-run profile does not divide (docs/attribution.md).
+ */
+import { join } from 'node:path';
+import type { Profile } from '../model/profile.js';
+import { plural } from '../util/words.js';
+import type { ValidateItem } from './plan.js';
+import { profileRuns } from './profile-runs.js';
+
+export type TimingItem = Extract<ValidateItem, { kind: 'timing' }>;
+
+/** A workload's profiled runs. */
+export interface WorkloadProfiles {
+  suite: string;
+  name: string;
+  profiles: Profile[];
+  failures: string[];
+}
+
+/** `suite/workload`, the key of profiles in baselines and comparisons. */
+export const workloadKey = (suite: string, name: string): string => `${suite}/${name}`;
+
+/** The items whose workloads can be profiled for attribution: timed ones that are not servers. */
+export function profilable(items: readonly ValidateItem[]): TimingItem[] {
+  return items.filter((item): item is TimingItem => item.kind === 'timing' && !item.target.server);
+}
+
+export interface RecordProfilesOptions {
+  runs: number;
+  logDir: string;
+  signal: AbortSignal;
+  /** Progress on stderr (not with --json). */
+  quiet: boolean;
+  /** Why these runs happen, for the progress line: "for the baseline", "to explain the regression". */
+  purpose: string;
+  /** Called with each run's profile as it is recorded. */
+  onProfile?: (item: TimingItem, profile: Profile, run: number) => Promise<void>;
+}
+
+export async function recordProfiles(
+  items: readonly TimingItem[],
+  options: RecordProfilesOptions,
+): Promise<Map<string, WorkloadProfiles>> {
+  const recorded = new Map<string, WorkloadProfiles>();
+  for (const item of items) {
+    if (options.signal.aborted) break;
+    if (!options.quiet) {
+      process.stderr.write(
+        `profiling ${item.suite}/${item.name} ${options.purpose} (${plural(options.runs, 'run')})...\n`,
+      );
+    }
+    const { profiles, failures } = await profileRuns(item.target, {
+      runs: options.runs,
+      logFile: join(options.logDir, `${item.suite}.${item.name}.profiled.log`),
+      signal: options.signal,
+      ...(options.onProfile
+        ? { onProfile: (profile, run) => options.onProfile?.(item, profile, run) ?? Promise.resolve() }
+        : {}),
+    });
+    recorded.set(workloadKey(item.suite, item.name), {
+      suite: item.suite,
+      name: item.name,
+      profiles,
+      failures,
+    });
+  }
+  return recorded;
+}
