@@ -19,6 +19,7 @@ import { formatMeasure, formatPct } from '../validate/format.js';
 import type { ValidateResult } from '../validate/measurement.js';
 import { isGroupingFrameName, toFlameData } from './flame-data.js';
 import type { DoctorEntry, FlameData, FlameSection, MemoryEntry, PageData, PageTopRow } from './page-data.js';
+import { whyEntry } from './why-entry.js';
 
 export interface BuiltPage {
   data: PageData;
@@ -261,6 +262,7 @@ async function validation(outDir: string, unreadable: Unreadable): Promise<PageD
       id: c.stat ? `${c.id} ${c.stat}` : c.id,
       change: formatPct(c.comparison.changePct),
       verdict: c.comparison.verdict,
+      ...(c.attribution || c.why ? { why: whyEntry(c, join(outDir, 'reports'), result.config) } : {}),
     })),
     sweeps: result.sweeps.map((sweep) => {
       const points = sweep.points.flatMap((p) => {

@@ -8,7 +8,7 @@
 import { millis, percent } from '../doctor/format.js';
 import { formatValue } from '../model/format-value.js';
 import { escapeHtml as esc, hrefOfPath } from './html-escape.js';
-import type { DoctorEntry, HistoryMove, MemoryEntry, PageData } from './page-data.js';
+import type { ComparisonEntry, DoctorEntry, HistoryMove, MemoryEntry, PageData } from './page-data.js';
 
 /** A table from header cells and rows of already-escaped cell markup; `num` marks right-aligned columns. */
 function table(className: string, headers: string[], rows: string[][], num: number[] = []): string {
@@ -166,6 +166,40 @@ function verdictCell(verdict: string): string {
   return `<span class="verdict-${esc(verdict.replace(/[^a-z]/gi, '-'))}">${esc(verdict)}</span>`;
 }
 
+/** "Why it got slower": per attributed comparison, its causes and its differential flamegraph. */
+function whyParts(comparisons: ComparisonEntry[]): string[] {
+  const explained = comparisons.filter((c) => c.why);
+  if (explained.length === 0) return [];
+  const parts = ['<h3>Why it got slower</h3>'];
+  for (const { id, change, why } of explained) {
+    if (!why) continue;
+    const link = why.flamegraph
+      ? ` <a href="${esc(hrefOfPath(why.flamegraph))}">differential flamegraph</a>`
+      : '';
+    parts.push(`<p class="why-heading"><strong>${esc(id)}</strong> ${esc(change)}${link}</p>`);
+    if (why.causes.length > 0) {
+      parts.push(
+        table(
+          'why',
+          ['Function', 'Where', 'Baseline', 'This run', 'Change per run', 'Of the regression', 'p'],
+          why.causes.map((c) => [
+            esc(c.function),
+            esc(c.where),
+            esc(c.before),
+            esc(c.after),
+            esc(c.delta),
+            esc(c.share),
+            esc(c.p),
+          ]),
+          [2, 3, 4, 5, 6],
+        ),
+      );
+    }
+    if (why.note) parts.push(`<p class="note">${esc(why.note)}</p>`);
+  }
+  return parts;
+}
+
 /** The Validation section's body. */
 export function validationSection(validation: PageData['validation']): string {
   if (validation === undefined)
@@ -200,6 +234,7 @@ export function validationSection(validation: PageData['validation']): string {
           [1],
         ),
   );
+  parts.push(...whyParts(validation.comparisons));
   if (validation.sweeps.length > 0) {
     parts.push('<h3>Sweeps</h3><div class="charts">');
     for (const sweep of validation.sweeps) {

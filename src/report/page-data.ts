@@ -123,6 +123,24 @@ export interface ComparisonEntry {
   id: string;
   change: string;
   verdict: string;
+  /** A regression attributed to functions (src/validate/explain-regressions.ts), or why it was not. */
+  why?: WhyEntry;
+}
+
+/** The page's "why it got slower" of one comparison: causes already worded for the table. */
+export interface WhyEntry {
+  causes: {
+    function: string;
+    where: string;
+    before: string;
+    after: string;
+    delta: string;
+    share: string;
+    p: string;
+  }[];
+  /** The differential flamegraph, relative to reports/. */
+  flamegraph?: string;
+  note?: string;
 }
 
 export interface SweepEntry {

@@ -20,7 +20,13 @@ import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import type { Baseline } from './baseline.js';
 import { baselineProfilesDir, listProfileRuns, writeProfileRun } from './baseline-profiles.js';
-import type { BaselineComparison, FunctionCause, Measurement, ValidateResult } from './measurement.js';
+import type {
+  BaselineComparison,
+  FunctionCause,
+  Measurement,
+  RegressionWhy,
+  ValidateResult,
+} from './measurement.js';
 import { type TimingItem, type WorkloadProfiles, workloadKey } from './record-profiles.js';
 
 /** The comparisons attribution explains: time measurements that regressed (all of them with `all`). */
@@ -29,13 +35,11 @@ function explained(
   measurement: Measurement | undefined,
   all: boolean,
 ): boolean {
-  if (
-    !measurement ||
-    measurement.unit !== 'ms' ||
-    (measurement.kind !== 'command' && measurement.kind !== 'probe')
-  )
-    return false;
-  if (measurement.metric === 'user' || measurement.metric === 'sys') return false;
+  // A run's wall time and the program's own phases (probe); user and sys are CPU-time views of the
+  // same runs, and a wall-time profile divides wall time.
+  const timed =
+    measurement?.kind === 'command' ? measurement.metric === 'wall' : measurement?.kind === 'probe';
+  if (!timed || measurement?.unit !== 'ms') return false;
   return all || comparison.comparison.verdict === 'regressed';
 }
 
@@ -90,7 +94,7 @@ export interface ExplainOptions {
 }
 
 /** What one workload's attribution gives every explained comparison of it. */
-type Explain = (comparison: BaselineComparison, measurement: Measurement) => void;
+type Explain = (comparison: BaselineComparison) => void;
 
 async function explainWorkload(
   current: WorkloadProfiles,
@@ -142,32 +146,34 @@ async function explainWorkload(
   } catch (error) {
     return note(`the profiles of the two sides do not compare: ${(error as Error).message}`);
   }
-  let unscaled: Attribution;
+  let attribution: Attribution;
   try {
-    unscaled = compareProfiles(base, next);
+    attribution = compareProfiles(base, next);
+    // Shares are of how much slower the profiled runs were: the same runs the functions' times come
+    // from, so the shares add up (the timed runs' change, measured at other moments, is in the report).
+    const profiled = attribution.currentTotal - attribution.baselineTotal;
+    if (profiled > 0) attribution = compareProfiles(base, next, { regression: profiled });
   } catch (error) {
     return note(`the profiles of the two sides do not compare: ${(error as Error).message}`);
   }
-  return (c, m) => {
-    // The share of the regression is of a run's wall time; a probe phase is not per run.
-    const regression =
-      m.metric === 'wall' && c.comparison.verdict === 'regressed'
-        ? c.comparison.nextMean - c.comparison.baseMean
-        : undefined;
-    const attribution = regression === undefined ? unscaled : compareProfiles(base, next, { regression });
-    c.attribution = causes(attribution.bySelf).map(toCause);
-    c.why = {
-      byTotal: causes(attribution.byTotal).map(toCause),
-      baselineRuns: base.length,
-      currentRuns: next.length,
-      flamegraph,
-      profiles: profilesDir,
-      ...(attribution.tested
-        ? {}
-        : {
-            note: 'one profiled run on a side: no test, so no function is named; profile more runs (--profile-runs)',
-          }),
-    };
+  const why: RegressionWhy = {
+    byTotal: causes(attribution.byTotal).map(toCause),
+    baselineRuns: base.length,
+    currentRuns: next.length,
+    baselineRunMs: attribution.baselineTotal,
+    currentRunMs: attribution.currentTotal,
+    flamegraph,
+    profiles: profilesDir,
+    ...(attribution.tested
+      ? {}
+      : {
+          note: 'one profiled run on a side: no test, so no function is named; profile more runs (--profile-runs)',
+        }),
+  };
+  const named = causes(attribution.bySelf).map(toCause);
+  return (c) => {
+    c.attribution = named;
+    c.why = why;
   };
 }
 
@@ -187,7 +193,7 @@ export async function explainRegressions(result: ValidateResult, options: Explai
     const m = byId.get(c.id);
     if (!m || !explained(c, m, options.all)) continue;
     const explain = explainers.get(workloadKey(m.suite, m.name));
-    if (explain) explain(c, m);
+    if (explain) explain(c);
     else c.why = { note: NOT_PROFILED };
   }
 }

@@ -158,7 +158,10 @@ export interface FunctionCause {
   baselineMs: number;
   currentMs: number;
   deltaMs: number;
-  /** deltaMs / the measurement's regression in ms per run; null where that is not a run's wall time. */
+  /**
+   * deltaMs / how much slower the profiled runs were (their mean wall time per run, this run's less
+   * the baseline's); null when they were not slower.
+   */
   shareOfRegression: number | null;
   /** Benjamini–Hochberg adjusted p-value of Welch's test across the profiled runs. */
   p: number | null;
@@ -171,6 +174,9 @@ export interface RegressionWhy {
   /** Profiled runs behind each side. */
   baselineRuns?: number;
   currentRuns?: number;
+  /** Mean wall time per profiled run on each side, ms (what the shares are of). */
+  baselineRunMs?: number;
+  currentRunMs?: number;
   /** The differential flamegraph of the baseline's runs against this run's. */
   flamegraph?: string;
   /** This run's profiled runs (`profile diff` reads them). */

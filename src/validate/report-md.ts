@@ -14,6 +14,7 @@ import type { Measurement, SweepResult, TargetCheck, ValidateResult } from './me
 import { baselineSection } from './report-baseline.js';
 import { methodologySection } from './report-methodology.js';
 import { serversSection } from './report-servers.js';
+import { whySection } from './report-why.js';
 import { failuresByItem } from './to-measurement.js';
 
 /** What the report needs besides the result; the CLI fills it in. */
@@ -291,6 +292,7 @@ export function renderValidateReport(result: ValidateResult, options: ReportOpti
     journeysSection(result),
     sweepsSection(result, byId),
     baselineSection(result, byId, options.failOnRegressionPct),
+    whySection(result, options.reportDir),
     failuresSection(result, options),
     methodologySection(result, options.failOnRegressionPct),
     linksSection(result, options),

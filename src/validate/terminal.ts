@@ -1,7 +1,7 @@
 /**
  * The terminal summary of a `profile validate` run, in the manner of hyperfine: one line per
  * measurement (mean ± σ, range, runs) with its targets and verdicts, grouped by suite; then each
- * server's load, the baseline changes that matter, the failures, the verdict and where the reports are. No colours, so
+ * server's load, the baseline changes that matter (with the functions a regression is attributed to), the failures, the verdict and where the reports are. No colours, so
  * it reads the same in CI logs.
  */
 import { relative } from 'node:path';
@@ -9,7 +9,8 @@ import { formatLoad } from '../load/summary.js';
 import { plural } from '../util/words.js';
 import { comparisonLabel, failureReasons, skippedComparisons } from './compare-baseline.js';
 import { boundOp, formatMeasure, formatPct, formatPValue } from './format.js';
-import type { Measurement, TargetCheck, ValidateResult } from './measurement.js';
+import { causeShort } from './format-why.js';
+import type { BaselineComparison, Measurement, TargetCheck, ValidateResult } from './measurement.js';
 import { failuresByItem } from './to-measurement.js';
 
 /** Options of formatValidateSummary. */
@@ -57,6 +58,22 @@ function row(m: Measurement): string[] {
   ];
 }
 
+/** The top three causes of a regression, or why there are none: `  why dry_run:wall: applyFilter +219 ms per run (87%), …`. */
+function whyLine(c: BaselineComparison): string[] {
+  const label = comparisonLabel(c.id, c.stat);
+  if (c.attribution && c.attribution.length > 0) {
+    const more = c.attribution.length > WHY_SHOWN ? `, and ${c.attribution.length - WHY_SHOWN} more` : '';
+    return [`  why ${label}: ${c.attribution.slice(0, WHY_SHOWN).map(causeShort).join(', ')}${more}`];
+  }
+  if (c.attribution) return [`  why ${label}: no function changed significantly in the profiled runs`];
+  if (c.why?.note && c.comparison.verdict === 'regressed')
+    return [`  why ${label}: not attributed: ${c.why.note}`];
+  return [];
+}
+
+/** Causes named per regression in the terminal; the report lists them all. */
+const WHY_SHOWN = 3;
+
 function baselineLines(result: ValidateResult): string[] {
   const b = result.baseline;
   if (!b) return [];
@@ -75,8 +92,9 @@ function baselineLines(result: ValidateResult): string[] {
     `[${formatPct(c.ciPct[0])} … ${formatPct(c.ciPct[1])}]`,
     `p ${c.pValue < 0.001 ? '' : '= '}${formatPValue(c.pValue)}${gateFailed ? '  past the gate' : ''}`,
   ]);
+  const why = changed.flatMap((c) => whyLine(c));
   const skipped = skippedComparisons(b).map((s) => `  not compared ${s.id}: ${s.reason}`);
-  return [...lines, ...pad(rows), ...skipped];
+  return [...lines, ...pad(rows), ...why, ...skipped];
 }
 
 /** The whole summary, ready to print. */

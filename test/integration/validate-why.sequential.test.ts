@@ -56,7 +56,8 @@ describe('profile validate: why it got slower', () => {
     expect(baseline.profiles).toMatchObject({ engine: 'pprof', runs: 4, workloads: { 'why/app': 4 } });
     expect(existsSync(join(dir, '.perfsuite/baselines/main.profiles/why/app/4.pb.gz'))).toBe(true);
 
-    const slow = await validate(dir, 'app', ['--baseline', 'main'], { FILTER_SLOWDOWN: '3' });
+    // Five timed runs here: this comparison must find the regression by itself (no --attribute).
+    const slow = await validate(dir, 'app', ['--baseline', 'main', '--runs', '5'], { FILTER_SLOWDOWN: '3' });
     const regressed = wall(slow.result, 'app');
     expect(regressed?.comparison.verdict).toBe('regressed');
     const names = regressed?.attribution?.map((c) => c.function);
@@ -70,6 +71,13 @@ describe('profile validate: why it got slower', () => {
     expect(filter?.p).toBeLessThan(0.01);
     expect(regressed?.why).toMatchObject({ baselineRuns: 4, currentRuns: 4 });
     expect(existsSync(regressed?.why?.flamegraph ?? '')).toBe(true);
+    // The reports: the Markdown section, the page's table, the terminal's line (not with --json).
+    const stamp = /why\/(\d{8}_\d{6})\//.exec(regressed?.why?.flamegraph ?? '')?.[1];
+    const markdown = readFileSync(join(dir, 'reports', `performance_report_${stamp}.md`), 'utf8');
+    expect(markdown).toMatch(/## Why it got slower[\s\S]*\| `applyFilter` \| app\.js:\d+ \|/);
+    const page = readFileSync(join(dir, 'reports', 'index.html'), 'utf8');
+    expect(page).toContain('Why it got slower');
+    expect(page).toMatch(/<td>applyFilter<\/td>/);
 
     const same = await validate(dir, 'app', ['--baseline', 'main', '--attribute']);
     const unchanged = wall(same.result, 'app');
@@ -91,7 +99,9 @@ describe('profile validate: why it got slower', () => {
     expect(attribution[0]?.baselineFile).toMatch(/app\.js$/);
 
     expect((await validate(dir, 'spread', ['--save-baseline', 'spread'])).code).toBe(0);
-    const spread = await validate(dir, 'spread', ['--baseline', 'spread'], { SPREAD_SLOWDOWN: '2' });
+    const spread = await validate(dir, 'spread', ['--baseline', 'spread', '--attribute'], {
+      SPREAD_SLOWDOWN: '2',
+    });
     const named = wall(spread.result, 'spread')?.attribution ?? [];
     expect(named.length).toBeGreaterThanOrEqual(10);
     expect(named.every((c) => c.function.startsWith('helper'))).toBe(true);

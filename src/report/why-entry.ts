@@ -1,0 +1,30 @@
+/**
+ * A comparison's attribution as the page shows it: the causes worded by the same helpers as the
+ * Markdown report (src/validate/format-why.ts), the differential flamegraph linked from reports/.
+ */
+import { dirname, relative } from 'node:path';
+import { formatMeasure, formatPValue } from '../validate/format.js';
+import { causeLocation, shareText, signedMs } from '../validate/format-why.js';
+import type { BaselineComparison } from '../validate/measurement.js';
+import type { WhyEntry } from './page-data.js';
+
+export function whyEntry(c: BaselineComparison, reportsDir: string, configPath: string): WhyEntry {
+  const projectDir = configPath.startsWith('(') ? undefined : dirname(configPath);
+  return {
+    causes: (c.attribution ?? []).map((cause) => ({
+      function: cause.function,
+      where: causeLocation(cause, projectDir),
+      before: formatMeasure(cause.baselineMs, 'ms'),
+      after: formatMeasure(cause.currentMs, 'ms'),
+      delta: signedMs(cause.deltaMs),
+      share: shareText(cause.shareOfRegression),
+      p: cause.p === null ? '' : formatPValue(cause.p),
+    })),
+    ...(c.why?.flamegraph ? { flamegraph: relative(reportsDir, c.why.flamegraph) } : {}),
+    ...(c.why?.note
+      ? { note: c.why.note }
+      : c.attribution?.length === 0
+        ? { note: 'no function changed significantly in the profiled runs' }
+        : {}),
+  };
+}
