@@ -89,6 +89,8 @@ export function combineProcesses(
 export function looksLikeGroupingFrame(frame: Frame): boolean {
   return (
     frame.file === undefined &&
-    (/\(pid \d+\)$/.test(frame.name) || frame.name === 'main thread' || /^worker \d+( \(.*\))?$/.test(frame.name))
+    (/\(pid \d+\)$/.test(frame.name) ||
+      frame.name === 'main thread' ||
+      /^worker \d+( \(.*\))?$/.test(frame.name))
   );
 }
