@@ -99,6 +99,13 @@ describe('compareProfiles', () => {
     expect(share).toBeGreaterThan(0.9);
   });
 
+  it('does not name a function sampled once in every run of one side only (a start-up read that fell on a sample)', () => {
+    const result = compareProfiles(runs(5, { work: 400 }, 13), runs(5, { work: 400, read: 1 }, 14));
+    const read = result.bySelf.find((c) => c.function === 'read');
+    expect(read?.p).toBe(0);
+    expect(read?.verdict).toBe('unchanged');
+  });
+
   it('does not test single profiles and names nothing from them', () => {
     const result = compareProfiles(runs(1, { a: 100 }, 9), runs(1, { a: 300 }, 10));
     expect(result.tested).toBe(false);

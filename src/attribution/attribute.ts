@@ -9,7 +9,7 @@
  * A function is named a cause (`verdict: 'slower'`) only when, besides the adjusted p < alpha, its
  * change is big enough to matter: at least `minRelativeChange` of its own time (a machine a few %
  * slower all over moves every function a little, and with many runs even that is significant), at
- * least `minShareOfTotal` of a run. There is no floor on the share of the regression: a regression
+ * least `minShareOfTotal` of a run and `minSamples` samples a run. There is no floor on the share of the regression: a regression
  * spread over twenty small functions is twenty causes of 5% each, and each is named.
  */
 import { adjustBenjaminiHochberg, moments, welchPValue } from '../stats/index.js';
@@ -23,6 +23,12 @@ export interface AttributionOptions {
   minRelativeChange?: number;
   /** Smallest change, as a fraction of a baseline run's total, to name a function. @default 0.005 */
   minShareOfTotal?: number;
+  /**
+   * Smallest change, in samples per run, to name a function: a function sampled once in every run of
+   * one side and never in the other is "certain" to the test (both sides constant) yet is one
+   * sample, e.g. a start-up read that fell on a sample in one set of runs. @default 3
+   */
+  minSamples?: number;
   /** The regression being explained, in the reported unit per run (the measurement's ms); sets `shareOfRegression`. */
   regression?: number;
 }
@@ -31,6 +37,7 @@ export const ATTRIBUTION_DEFAULTS = {
   alpha: 0.05,
   minRelativeChange: 0.1,
   minShareOfTotal: 0.005,
+  minSamples: 3,
 } as const;
 
 /** `slower` and `faster` are named changes (significant and big enough); `unchanged` is the rest. */
@@ -108,7 +115,10 @@ function figures(
     const raw = changed.map(({ baseRuns, nextRuns }) => welchPValue(baseRuns, nextRuns));
     const adjusted = adjustBenjaminiHochberg(raw);
     const baselineTotal = mean(base.totals);
-    const floor = options.minShareOfTotal * baselineTotal;
+    const floor = Math.max(
+      options.minShareOfTotal * baselineTotal,
+      options.minSamples * Math.max(base.sampleValue, next.sampleValue),
+    );
     changed.forEach(({ row }, i) => {
       row.p = adjusted[i] as number;
       const bigEnough =

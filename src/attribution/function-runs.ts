@@ -4,7 +4,7 @@
  * it, which is what the test must see. Functions are keyed as the top tables key them (name and
  * file; anonymous ones by position), so that frames at different lines are one function.
  */
-import { type Frame, type Profile, totalValue } from '../model/profile.js';
+import { type Frame, type Profile, sampleCount, totalValue } from '../model/profile.js';
 import { topFunctions } from '../model/top.js';
 
 /** How a side's runs are made comparable: as they are (`run`) or as a share of each run's total (`sample`). */
@@ -24,6 +24,8 @@ export interface FunctionRuns {
 export interface SideRuns {
   runs: number;
   totals: number[];
+  /** What one sample is worth on average, in the unit (the sampling period, for a time profile). */
+  sampleValue: number;
   functions: Map<string, FunctionRuns>;
 }
 
@@ -47,7 +49,9 @@ export function sideRuns(profiles: Profile[], options: SideOptions): SideRuns {
   const runs = profiles.length;
   const functions = new Map<string, FunctionRuns>();
   const totals: number[] = [];
+  let samples = 0;
   profiles.forEach((profile, run) => {
+    samples += sampleCount(profile) ?? profile.samples.length;
     const valueIndex = options.valueIndex[run] as number;
     const total = totalValue(profile, valueIndex);
     // Per sample: every figure becomes a percentage of its run's total.
@@ -72,5 +76,6 @@ export function sideRuns(profiles: Profile[], options: SideOptions): SideRuns {
       entry.total[run] = stat.total * factor;
     }
   });
-  return { runs, totals, functions };
+  const sum = totals.reduce((a, b) => a + b, 0);
+  return { runs, totals, functions, sampleValue: samples > 0 ? sum / samples : 0 };
 }
