@@ -102,7 +102,8 @@ describe('compareProfiles', () => {
   it('does not name a function sampled once in every run of one side only (a start-up read that fell on a sample)', () => {
     const result = compareProfiles(runs(5, { work: 400 }, 13), runs(5, { work: 400, read: 1 }, 14));
     const read = result.bySelf.find((c) => c.function === 'read');
-    expect(read?.p).toBe(0);
+    // Too small to be tested at all: no change of one sample a run can pass the floor.
+    expect(read?.p).toBeNull();
     expect(read?.verdict).toBe('unchanged');
   });
 
