@@ -29,8 +29,12 @@ export interface AttributionOptions {
    * sample, e.g. a start-up read that fell on a sample in one set of runs. @default 3
    */
   minSamples?: number;
-  /** The regression being explained, in the reported unit per run (the measurement's ms); sets `shareOfRegression`. */
-  regression?: number;
+  /**
+   * The regression being explained, in the reported unit per run, which sets `shareOfRegression`;
+   * `profiled`: how much bigger the current side's runs are than the baseline's (no share when they
+   * are not bigger), so that the shares are of the very runs the functions' times come from.
+   */
+  regression?: number | 'profiled';
 }
 
 export const ATTRIBUTION_DEFAULTS = {
@@ -153,7 +157,9 @@ export function attribute(
 ): Attribution {
   const settings = { ...ATTRIBUTION_DEFAULTS, ...options };
   const pairs = matchFunctions(base.functions, next.functions);
-  const regression = options.regression;
+  const profiled = mean(next.totals) - mean(base.totals);
+  const regression =
+    options.regression === 'profiled' ? (profiled > 0 ? profiled : undefined) : options.regression;
   return {
     unit,
     normalize,

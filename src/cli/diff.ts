@@ -65,6 +65,8 @@ export async function diffCommand(base: string, next: string, opts: DiffCommandO
     pairs.push(
       await comparePair(pair, baseProfiles, nextProfiles, {
         normalize,
+        // A function's share of how much bigger NEW's runs are than BASE's, when they are.
+        regression: 'profiled',
         svg: opts.output ?? diffSvgPath(pair.key, pair.base, pair.next, outDir),
         baseLabel: `BASE ${runsLabel(baseSide, pair.base.length)}`,
         nextLabel: `NEW ${runsLabel(nextSide, pair.next.length)}`,

@@ -5,6 +5,7 @@
  * functions rather than being one.
  */
 import {
+  type AttributionOptions,
   compareProfiles,
   IncomparableSidesError,
   type Normalize,
@@ -23,6 +24,8 @@ import type { PairDiff } from './result.js';
 
 export interface ComparePairOptions {
   normalize: Normalize;
+  /** What `shareOfRegression` is of (src/attribution/attribute.ts). @default none */
+  regression?: AttributionOptions['regression'];
   /** Where the differential flamegraph goes; none is drawn without it. */
   svg?: string;
   /** How the graph names the sides: `BASE before/ (4 runs)`. */
@@ -51,6 +54,7 @@ export async function comparePair(
     attribution = compareProfiles(base, next, {
       normalize: options.normalize,
       exclude: looksLikeGroupingFrame,
+      ...(options.regression === undefined ? {} : { regression: options.regression }),
     });
   } catch (error) {
     // CPU against heap, wall against CPU time: the user's mix-up, said with both files named.

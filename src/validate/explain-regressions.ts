@@ -6,18 +6,10 @@
  * kept, failed runs, a corrupt file) becomes a `why.note`; the timing verdict is never touched.
  */
 import { join } from 'node:path';
-import {
-  type Attribution,
-  causes,
-  compareProfiles,
-  type FunctionChange,
-  type SourcedProfile,
-} from '../attribution/index.js';
+import { type Attribution, causes, type FunctionChange, type SourcedProfile } from '../attribution/index.js';
+import { comparePair } from '../diff/compare-pair.js';
 import { importProfileFile } from '../model/import.js';
-import { mergeProfiles } from '../model/merge.js';
-import { renderDiffFlamegraph } from '../render/flamegraph/index.js';
 import { plural } from '../util/words.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
 import type { Baseline } from './baseline.js';
 import { baselineProfilesDir, listProfileRuns, writeProfileRun } from './baseline-profiles.js';
 import type {
@@ -133,26 +125,18 @@ async function explainWorkload(
     })),
   );
   const flamegraph = join(options.whyDir, current.suite, `${current.name}.diff.svg`);
-  const merged = (side: SourcedProfile[]) => mergeProfiles(side.map(({ profile }) => ({ profile })));
-  try {
-    await writeFileAtomic(
-      flamegraph,
-      renderDiffFlamegraph(merged(base), merged(next), {
-        title: `Why ${key} got slower`,
-        baseLabel: `baseline ${options.baseline.name} (${plural(base.length, 'run')})`,
-        nextLabel: `now (${plural(next.length, 'run')})`,
-      }),
-    );
-  } catch (error) {
-    return note(`the profiles of the two sides do not compare: ${(error as Error).message}`);
-  }
   let attribution: Attribution;
   try {
-    attribution = compareProfiles(base, next);
     // Shares are of how much slower the profiled runs were: the same runs the functions' times come
     // from, so the shares add up (the timed runs' change, measured at other moments, is in the report).
-    const profiled = attribution.currentTotal - attribution.baselineTotal;
-    if (profiled > 0) attribution = compareProfiles(base, next, { regression: profiled });
+    const pair = { key, base: base.map((b) => b.source), next: next.map((n) => n.source) };
+    ({ attribution } = await comparePair(pair, base, next, {
+      normalize: 'run',
+      regression: 'profiled',
+      svg: flamegraph,
+      baseLabel: `baseline ${options.baseline.name} (${plural(base.length, 'run')})`,
+      nextLabel: `now (${plural(next.length, 'run')})`,
+    }));
   } catch (error) {
     return note(`the profiles of the two sides do not compare: ${(error as Error).message}`);
   }
