@@ -24,7 +24,10 @@ export interface FunctionRuns {
 export interface SideRuns {
   runs: number;
   totals: number[];
-  /** What one sample is worth on average, in the unit (the sampling period, for a time profile). */
+  /**
+   * What one sample is worth on average, in the unit (the sampling period, for a time profile); 0
+   * for profiles that do not count their samples (heap profiles: their samples are stacks).
+   */
   sampleValue: number;
   functions: Map<string, FunctionRuns>;
 }
@@ -50,8 +53,11 @@ export function sideRuns(profiles: Profile[], options: SideOptions): SideRuns {
   const functions = new Map<string, FunctionRuns>();
   const totals: number[] = [];
   let samples = 0;
+  let counted = true;
   profiles.forEach((profile, run) => {
-    samples += sampleCount(profile) ?? profile.samples.length;
+    const count = sampleCount(profile);
+    if (count === undefined) counted = false;
+    else samples += count;
     const valueIndex = options.valueIndex[run] as number;
     const total = totalValue(profile, valueIndex);
     // Per sample: every figure becomes a percentage of its run's total.
@@ -77,5 +83,5 @@ export function sideRuns(profiles: Profile[], options: SideOptions): SideRuns {
     }
   });
   const sum = totals.reduce((a, b) => a + b, 0);
-  return { runs, totals, functions, sampleValue: samples > 0 ? sum / samples : 0 };
+  return { runs, totals, functions, sampleValue: counted && samples > 0 ? sum / samples : 0 };
 }

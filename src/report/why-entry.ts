@@ -4,27 +4,29 @@
  */
 import { dirname, relative } from 'node:path';
 import { formatMeasure, formatPValue } from '../validate/format.js';
-import { causeLocation, shareText, signedMs } from '../validate/format-why.js';
+import { causeLocation, namedOf, shareText, signed } from '../validate/format-why.js';
 import type { BaselineComparison } from '../validate/measurement.js';
 import type { WhyEntry } from './page-data.js';
 
 export function whyEntry(c: BaselineComparison, reportsDir: string, configPath: string): WhyEntry {
   const projectDir = configPath.startsWith('(') ? undefined : dirname(configPath);
+  const found = namedOf(c);
+  const unit = found?.unit ?? 'ms';
   return {
-    causes: (c.attribution ?? []).map((cause) => ({
+    causes: (found?.named ?? []).map((cause) => ({
       function: cause.function,
       where: causeLocation(cause, projectDir),
-      before: formatMeasure(cause.baselineMs, 'ms'),
-      after: formatMeasure(cause.currentMs, 'ms'),
-      delta: signedMs(cause.deltaMs),
+      before: formatMeasure(cause.baseline, unit),
+      after: formatMeasure(cause.current, unit),
+      delta: signed(cause.delta, unit),
       share: shareText(cause.shareOfRegression),
       p: cause.p === null ? '' : formatPValue(cause.p),
     })),
     ...(c.why?.flamegraph ? { flamegraph: relative(reportsDir, c.why.flamegraph) } : {}),
     ...(c.why?.note
       ? { note: c.why.note }
-      : c.attribution?.length === 0
-        ? { note: 'no function changed significantly in the profiled runs' }
+      : found?.named.length === 0
+        ? { note: 'nothing changed significantly in the profiled runs' }
         : {}),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The CPU profiles kept beside a baseline: `<outDir>/.perfsuite/baselines/<name>.profiles/<suite>/<workload>/<run>.pb.gz`,
- * one gzipped pprof file per profiled run (runs numbered from 1). They are written into a temporary
+ * The profiles kept beside a baseline: `<outDir>/.perfsuite/baselines/<name>.profiles/<suite>/<workload>/<run>.pb.gz`,
+ * one gzipped pprof file per CPU-profiled run (runs numbered from 1), and the same under
+ * `<name>.heap-profiles/` for the heap-profiled runs. They are written into a temporary
  * folder and renamed into place when every workload is done, so an interrupted save never leaves a
  * baseline with half its profiles; the baseline JSON lists what was kept (`profiles`).
  *
@@ -14,10 +15,14 @@ import { join } from 'node:path';
 import { toPprof } from '../model/pprof.js';
 import type { Profile } from '../model/profile.js';
 import { baselinesDir } from './baseline.js';
+import type { ProfileKind } from './profile-runs.js';
 
-/** The folder of baseline `name`'s profiles (the name is checked by baselinePath before). */
-export function baselineProfilesDir(outDir: string, name: string): string {
-  return join(baselinesDir(outDir), `${name}.profiles`);
+/**
+ * The folder of baseline `name`'s CPU profiles (`<name>.profiles`) or heap profiles
+ * (`<name>.heap-profiles`); the name is checked by baselinePath before.
+ */
+export function baselineProfilesDir(outDir: string, name: string, kind: ProfileKind = 'cpu'): string {
+  return join(baselinesDir(outDir), `${name}.${kind === 'cpu' ? 'profiles' : 'heap-profiles'}`);
 }
 
 /** Where run `run` (1-based) of a workload goes under a profiles folder. */
@@ -66,8 +71,9 @@ export async function writeProfileRun(
 export async function stageBaselineProfiles(
   outDir: string,
   name: string,
+  kind: ProfileKind,
 ): Promise<{ dir: string; commit: () => Promise<void>; discard: () => Promise<void> }> {
-  const final = baselineProfilesDir(outDir, name);
+  const final = baselineProfilesDir(outDir, name, kind);
   const dir = `${final}.partial-${process.pid}`;
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

@@ -41,6 +41,8 @@ export interface BaselineProfiles {
   runs: number;
   /** Profiles kept per workload, keyed `suite/workload`. */
   workloads: Record<string, number>;
+  /** The heap-profiled runs (`<name>.heap-profiles/`), the same way. */
+  heap?: { runs: number; workloads: Record<string, number> };
 }
 
 /** The file `<outDir>/.perfsuite/baselines/<name>.json`. */
@@ -91,6 +93,7 @@ const baselineSchema = z.object({
       intervalUs: z.number(),
       runs: z.number(),
       workloads: z.record(z.string(), z.number()),
+      heap: z.object({ runs: z.number(), workloads: z.record(z.string(), z.number()) }).optional(),
     })
     .optional(),
 });

@@ -1,9 +1,12 @@
 /**
- * "Why it got slower": each regressed measurement of a profiled workload gets the functions that
- * caused it, from the baseline's profiled runs against this run's (src/attribution: per-run
- * function times, Welch tests adjusted together), a differential flamegraph, and this run's
- * profiles kept for `profile diff`. Whatever stands in the way (a baseline saved before profiles were
- * kept, failed runs, a corrupt file) becomes a `why.note`; the timing verdict is never touched.
+ * "Why it got slower": each regressed measurement of a profiled workload gets what caused it, from
+ * the baseline's profiled runs against this run's (src/attribution: per-run figures of every
+ * function, Welch tests adjusted together), a differential flamegraph, and this run's profiles
+ * kept for `profile diff`. A time (wall, probe phase) is explained by CPU profiles: the functions
+ * whose time changed (`attribution`); peak RSS by heap profiles: the allocation sites whose in-use
+ * bytes at the end of a run changed (`allocationSites`). Whatever stands in the way (a baseline saved
+ * before profiles were kept, failed runs, a corrupt file) becomes a `why.note`; the timing verdict is
+ * never touched.
  */
 import { join } from 'node:path';
 import { type Attribution, causes, type FunctionChange, type SourcedProfile } from '../attribution/index.js';
@@ -13,41 +16,47 @@ import { plural } from '../util/words.js';
 import type { Baseline } from './baseline.js';
 import { baselineProfilesDir, listProfileRuns, writeProfileRun } from './baseline-profiles.js';
 import type {
+  AllocationSite,
   BaselineComparison,
   FunctionCause,
   Measurement,
   RegressionWhy,
   ValidateResult,
 } from './measurement.js';
+import type { ProfileKind } from './profile-runs.js';
 import { type TimingItem, type WorkloadProfiles, workloadKey } from './record-profiles.js';
 
-/** The comparisons attribution explains: time measurements that regressed (all of them with `all`). */
-function explained(
+/**
+ * Which profiles explain a comparison: CPU profiles a run's wall time and the program's own phases
+ * (probe), heap profiles its peak RSS; undefined for the rest (user and sys are CPU-time views of the
+ * same runs). Only regressions, or every such comparison with `all`.
+ */
+export function explainedBy(
   comparison: BaselineComparison,
   measurement: Measurement | undefined,
   all: boolean,
-): boolean {
-  // A run's wall time and the program's own phases (probe); user and sys are CPU-time views of the
-  // same runs, and a wall-time profile divides wall time.
-  const timed =
-    measurement?.kind === 'command' ? measurement.metric === 'wall' : measurement?.kind === 'probe';
-  if (!timed || measurement?.unit !== 'ms') return false;
-  return all || comparison.comparison.verdict === 'regressed';
+): ProfileKind | undefined {
+  if (!all && comparison.comparison.verdict !== 'regressed') return undefined;
+  if (measurement?.kind === 'probe' && measurement.unit === 'ms') return 'cpu';
+  if (measurement?.kind !== 'command') return undefined;
+  return measurement.metric === 'wall' ? 'cpu' : measurement.metric === 'peakRss' ? 'heap' : undefined;
 }
 
-/** The workloads (`suite/workload`) whose profiled runs a comparison needs. */
+/** The workloads whose profiled runs of each kind a comparison needs. */
 export function workloadsToExplain(
   result: Pick<ValidateResult, 'measurements' | 'baseline'>,
   items: readonly TimingItem[],
   all: boolean,
-): TimingItem[] {
+): Record<ProfileKind, TimingItem[]> {
   const byId = new Map(result.measurements.map((m) => [m.id, m]));
-  const wanted = new Set<string>();
+  const wanted = { cpu: new Set<string>(), heap: new Set<string>() };
   for (const c of result.baseline?.comparisons ?? []) {
     const m = byId.get(c.id);
-    if (m && explained(c, m, all)) wanted.add(workloadKey(m.suite, m.name));
+    const kind = explainedBy(c, m, all);
+    if (m && kind) wanted[kind].add(workloadKey(m.suite, m.name));
   }
-  return items.filter((item) => wanted.has(workloadKey(item.suite, item.name)));
+  const pick = (keys: Set<string>) => items.filter((item) => keys.has(workloadKey(item.suite, item.name)));
+  return { cpu: pick(wanted.cpu), heap: pick(wanted.heap) };
 }
 
 export const BASELINE_WITHOUT_PROFILES =
@@ -56,15 +65,30 @@ export const BASELINE_WITHOUT_PROFILES =
 const NOT_PROFILED =
   'not profiled, so not attributed: servers are not yet (their regressions are in requests per second), nor an interrupted run';
 
+const location = (change: FunctionChange) => ({
+  function: change.function,
+  ...(change.file === undefined ? {} : { file: change.file }),
+  ...(change.line === undefined ? {} : { line: change.line }),
+  ...(change.baselineFile === undefined ? {} : { baselineFile: change.baselineFile }),
+});
+
 function toCause(change: FunctionChange): FunctionCause {
   return {
-    function: change.function,
-    ...(change.file === undefined ? {} : { file: change.file }),
-    ...(change.line === undefined ? {} : { line: change.line }),
-    ...(change.baselineFile === undefined ? {} : { baselineFile: change.baselineFile }),
+    ...location(change),
     baselineMs: change.baseline,
     currentMs: change.current,
     deltaMs: change.delta,
+    shareOfRegression: change.shareOfRegression,
+    p: change.p,
+  };
+}
+
+function toSite(change: FunctionChange): AllocationSite {
+  return {
+    ...location(change),
+    baselineMB: change.baseline,
+    currentMB: change.current,
+    deltaMB: change.delta,
     shareOfRegression: change.shareOfRegression,
     p: change.p,
   };
@@ -79,104 +103,114 @@ export interface ExplainOptions {
   outDir: string;
   /** Where this run's profiles and the differential flamegraphs go: `reports/why/<stamp>`. */
   whyDir: string;
-  /** Profiled runs of this run, by workload. */
-  current: Map<string, WorkloadProfiles>;
-  /** `--attribute`: every time measurement of a profiled workload, not only the regressed. */
+  /** Profiled runs of this run, by kind and workload. */
+  current: Record<ProfileKind, Map<string, WorkloadProfiles>>;
+  /** `--attribute`: every comparison that profiles explain, not only the regressed. */
   all: boolean;
 }
 
-/** What one workload's attribution gives every explained comparison of it. */
+/** What one workload's attribution gives every comparison it explains. */
 type Explain = (comparison: BaselineComparison) => void;
 
 async function explainWorkload(
+  kind: ProfileKind,
   current: WorkloadProfiles,
   baselineFiles: string[] | undefined,
   options: ExplainOptions,
 ): Promise<Explain> {
   const key = workloadKey(current.suite, current.name);
+  const what = kind === 'cpu' ? 'profiles' : 'heap profiles';
   const note =
     (text: string): Explain =>
     (c) => {
       c.why = { note: text };
     };
+  const { name } = options.baseline;
   if (!options.baseline.profiles)
     return note(
-      `baseline "${options.baseline.name}" ${BASELINE_WITHOUT_PROFILES}: save it again with --save-baseline ${options.baseline.name} to have regressions attributed`,
+      `baseline "${name}" ${BASELINE_WITHOUT_PROFILES}: save it again with --save-baseline ${name} to have regressions attributed`,
     );
   if (!baselineFiles || baselineFiles.length === 0)
     return note(
-      `baseline "${options.baseline.name}" kept no profiles of ${key} (its profiled runs failed, or it was not timed then)`,
+      `baseline "${name}" kept no ${what} of ${key} (its profiled runs failed, or it was not timed then)`,
     );
   if (current.profiles.length === 0)
-    return note(`no profiled run of this version ended ok: ${current.failures.join('; ') || 'interrupted'}`);
+    return note(
+      `no ${kind}-profiled run of this version ended ok: ${current.failures.join('; ') || 'interrupted'}`,
+    );
   let base: SourcedProfile[];
   try {
     base = await loadRuns(baselineFiles);
   } catch (error) {
     return note(
-      `a profile of baseline "${options.baseline.name}" could not be read: ${(error as Error).message}; save the baseline again`,
+      `a profile of baseline "${name}" could not be read: ${(error as Error).message}; save the baseline again`,
     );
   }
-  const profilesDir = join(options.whyDir, current.suite, current.name);
+  const dir = join(options.whyDir, kind === 'cpu' ? 'cpu' : 'heap');
   const next = await Promise.all(
     current.profiles.map(async (profile, i) => ({
       profile,
-      source: await writeProfileRun(options.whyDir, current.suite, current.name, i + 1, profile),
+      source: await writeProfileRun(dir, current.suite, current.name, i + 1, profile),
     })),
   );
-  const flamegraph = join(options.whyDir, current.suite, `${current.name}.diff.svg`);
+  const flamegraph = join(dir, current.suite, `${current.name}.diff.svg`);
   let attribution: Attribution;
   try {
-    // Shares are of how much slower the profiled runs were: the same runs the functions' times come
+    // Shares are of how much bigger the profiled runs were: the same runs the functions' figures come
     // from, so the shares add up (the timed runs' change, measured at other moments, is in the report).
     const pair = { key, base: base.map((b) => b.source), next: next.map((n) => n.source) };
     ({ attribution } = await comparePair(pair, base, next, {
       normalize: 'run',
       regression: 'profiled',
       svg: flamegraph,
-      baseLabel: `baseline ${options.baseline.name} (${plural(base.length, 'run')})`,
+      baseLabel: `baseline ${name} (${plural(base.length, 'run')})`,
       nextLabel: `now (${plural(next.length, 'run')})`,
     }));
   } catch (error) {
-    return note(`the profiles of the two sides do not compare: ${(error as Error).message}`);
+    return note(`the ${what} of the two sides do not compare: ${(error as Error).message}`);
   }
   const why: RegressionWhy = {
-    byTotal: causes(attribution.byTotal).map(toCause),
+    ...(kind === 'cpu' ? { byTotal: causes(attribution.byTotal).map(toCause) } : {}),
+    unit: kind === 'cpu' ? 'ms' : 'MB',
     baselineRuns: base.length,
     currentRuns: next.length,
-    baselineRunMs: attribution.baselineTotal,
-    currentRunMs: attribution.currentTotal,
+    baselineTotal: attribution.baselineTotal,
+    currentTotal: attribution.currentTotal,
     flamegraph,
-    profiles: profilesDir,
+    profiles: join(dir, current.suite, current.name),
     ...(attribution.tested
       ? {}
       : {
-          note: 'one profiled run on a side: no test, so no function is named; profile more runs (--profile-runs)',
+          note: 'one profiled run on a side: no test, so nothing is named; profile more runs (--profile-runs)',
         }),
   };
-  const named = causes(attribution.bySelf).map(toCause);
+  const named = causes(attribution.bySelf);
   return (c) => {
-    c.attribution = named;
+    if (kind === 'cpu') c.attribution = named.map(toCause);
+    else c.allocationSites = named.map(toSite);
     c.why = why;
   };
 }
 
-/** Adds `attribution` and `why` to the comparisons of `result` that it explains. */
+/** Adds `attribution` (or `allocationSites`) and `why` to the comparisons of `result` it explains. */
 export async function explainRegressions(result: ValidateResult, options: ExplainOptions): Promise<void> {
   const section = result.baseline;
   if (!section) return;
   const byId = new Map(result.measurements.map((m) => [m.id, m]));
-  const baselineRuns = options.baseline.profiles
-    ? await listProfileRuns(baselineProfilesDir(options.outDir, options.baseline.name))
-    : new Map<string, string[]>();
-  const explainers = new Map<string, Explain>();
-  for (const [key, current] of options.current) {
-    explainers.set(key, await explainWorkload(current, baselineRuns.get(key), options));
+  const explainers = { cpu: new Map<string, Explain>(), heap: new Map<string, Explain>() };
+  for (const kind of ['cpu', 'heap'] as const) {
+    const kept = options.baseline.profiles
+      ? await listProfileRuns(baselineProfilesDir(options.outDir, options.baseline.name, kind))
+      : new Map<string, string[]>();
+    for (const [key, current] of options.current[kind]) {
+      explainers[kind].set(key, await explainWorkload(kind, current, kept.get(key), options));
+    }
   }
   for (const c of section.comparisons) {
     const m = byId.get(c.id);
-    if (!m || !explained(c, m, options.all)) continue;
-    const explain = explainers.get(workloadKey(m.suite, m.name));
+    const kind = explainedBy(c, m, options.all);
+    if (!m || !kind) continue;
+    const explain = explainers[kind].get(workloadKey(m.suite, m.name));
     if (explain) explain(c);
     else c.why = { note: NOT_PROFILED };
   }

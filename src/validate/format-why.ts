@@ -1,14 +1,63 @@
 /**
  * How an attributed cause reads, in the Markdown report, the terminal summary and the HTML page
- * alike: "`applyFilter` (app.js:19) +219 ms per run, 87% of the +252 ms".
+ * alike: "`applyFilter` (app.js:19) +219 ms per run, 87% of the +252 ms". Functions named for a time
+ * (ms) and allocation sites named for peak RSS (MB) read the same way through one view, `Named`.
  */
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatMeasure } from './format.js';
-import type { FunctionCause } from './measurement.js';
+import type { BaselineComparison, FunctionCause } from './measurement.js';
+
+/** A named function or allocation site, in its unit. */
+export interface Named {
+  function: string;
+  file?: string;
+  line?: number;
+  baselineFile?: string;
+  baseline: number;
+  current: number;
+  delta: number;
+  shareOfRegression: number | null;
+  p: number | null;
+}
+
+/** What a comparison names and in which unit, or undefined when it was not attributed. */
+export function namedOf(c: BaselineComparison): { unit: 'ms' | 'MB'; named: Named[] } | undefined {
+  const place = (x: FunctionCause | NonNullable<BaselineComparison['allocationSites']>[number]) => ({
+    function: x.function,
+    ...(x.file === undefined ? {} : { file: x.file }),
+    ...(x.line === undefined ? {} : { line: x.line }),
+    ...(x.baselineFile === undefined ? {} : { baselineFile: x.baselineFile }),
+    shareOfRegression: x.shareOfRegression,
+    p: x.p,
+  });
+  if (c.attribution) {
+    return {
+      unit: 'ms',
+      named: c.attribution.map((x) => ({
+        ...place(x),
+        baseline: x.baselineMs,
+        current: x.currentMs,
+        delta: x.deltaMs,
+      })),
+    };
+  }
+  if (c.allocationSites) {
+    return {
+      unit: 'MB',
+      named: c.allocationSites.map((x) => ({
+        ...place(x),
+        baseline: x.baselineMB,
+        current: x.currentMB,
+        delta: x.deltaMB,
+      })),
+    };
+  }
+  return undefined;
+}
 
 /** A cause's file and line, relative to the project when inside it. */
-export function causeLocation(cause: Pick<FunctionCause, 'file' | 'line'>, projectDir?: string): string {
+export function causeLocation(cause: Pick<Named, 'file' | 'line'>, projectDir?: string): string {
   if (!cause.file) return '';
   let file = cause.file;
   if (file.startsWith('file://')) file = fileURLToPath(file);
@@ -19,22 +68,27 @@ export function causeLocation(cause: Pick<FunctionCause, 'file' | 'line'>, proje
   return cause.line === undefined ? file : `${file}:${cause.line}`;
 }
 
-/** `+219 ms` */
-export const signedMs = (ms: number): string => `${ms < 0 ? '-' : '+'}${formatMeasure(Math.abs(ms), 'ms')}`;
+/** `+219 ms`, `+3.2 MB` */
+export const signed = (value: number, unit: 'ms' | 'MB'): string =>
+  `${value < 0 ? '-' : '+'}${formatMeasure(Math.abs(value), unit)}`;
 
 /** `87%`, or '' where the share is not known. */
 export function shareText(share: number | null): string {
   return share === null ? '' : `${Math.round(share * 100)}%`;
 }
 
+/** What the figures are per: a run's time, or what a run holds in use at its end. */
+export const perRun = (unit: 'ms' | 'MB'): string =>
+  unit === 'ms' ? 'per run' : 'in use at the end of a run';
+
 /** One line: `applyFilter +219 ms per run (87%)`. */
-export function causeShort(cause: FunctionCause): string {
+export function causeShort(cause: Named, unit: 'ms' | 'MB'): string {
   const share = shareText(cause.shareOfRegression);
-  return `${cause.function} ${signedMs(cause.deltaMs)} per run${share ? ` (${share})` : ''}`;
+  return `${cause.function} ${signed(cause.delta, unit)} ${perRun(unit)}${share ? ` (${share})` : ''}`;
 }
 
-/** The share of a regression the named functions account for, summed, or null when unknown. */
-export function explainedShare(causes: readonly FunctionCause[]): number | null {
-  if (causes.length === 0 || causes.some((c) => c.shareOfRegression === null)) return null;
-  return causes.reduce((sum, c) => sum + (c.shareOfRegression as number), 0);
+/** The share of a regression the named account for, summed, or null when unknown. */
+export function explainedShare(named: readonly Named[]): number | null {
+  if (named.length === 0 || named.some((c) => c.shareOfRegression === null)) return null;
+  return named.reduce((sum, c) => sum + (c.shareOfRegression as number), 0);
 }

@@ -144,8 +144,27 @@ export interface BaselineComparison {
    * (explain-regressions.ts); present where the measurement's workload was profiled on both sides.
    */
   attribution?: FunctionCause[];
+  /**
+   * For a peak RSS regression: the allocation sites whose in-use bytes at the end of a run grew,
+   * named the same way from heap-profiled runs, largest first.
+   */
+  allocationSites?: AllocationSite[];
   /** The rest of the attribution, or why there is none (`note`). */
   why?: RegressionWhy;
+}
+
+/** One allocation site named as a cause: its in-use MB at the end of a run, before and after. */
+export interface AllocationSite {
+  function: string;
+  file?: string;
+  line?: number;
+  baselineFile?: string;
+  baselineMB: number;
+  currentMB: number;
+  deltaMB: number;
+  /** deltaMB / how much more the heap-profiled runs held in use; null when they held no more. */
+  shareOfRegression: number | null;
+  p: number | null;
 }
 
 /** One function named as a cause: its time per run before and after, in ms. */
@@ -174,9 +193,11 @@ export interface RegressionWhy {
   /** Profiled runs behind each side. */
   baselineRuns?: number;
   currentRuns?: number;
-  /** Mean wall time per profiled run on each side, ms (what the shares are of). */
-  baselineRunMs?: number;
-  currentRunMs?: number;
+  /** `ms` (CPU profiles: wall time per run) or `MB` (heap profiles: in use at the end of a run). */
+  unit?: 'ms' | 'MB';
+  /** Mean total per profiled run on each side, in `unit` (what the shares are of). */
+  baselineTotal?: number;
+  currentTotal?: number;
   /** The differential flamegraph of the baseline's runs against this run's. */
   flamegraph?: string;
   /** This run's profiled runs (`profile diff` reads them). */

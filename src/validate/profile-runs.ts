@@ -1,21 +1,34 @@
 /**
  * The profiled runs of a timed workload, for attribution (`--save-baseline` keeps them, a comparison
  * records them for what regressed): separate from the timed runs, so that profiling never distorts
- * a timing, each run under the pprof engine at 1 ms (more samples per run than `profile cpu`'s 2 ms:
- * these runs are not timed, and attribution tests per-run figures). Each run's profile comes back
- * without its process and thread frames, whose pids change every run.
+ * a timing. Two kinds:
+ * - `cpu`: under the pprof engine at 1 ms (more samples per run than `profile cpu`'s 2 ms: these
+ *   runs are not timed, and attribution tests per-run figures), for time regressions;
+ * - `heap`: under the memory agent, keeping each run's last in-use heap profile (the allocation
+ *   sites still holding memory as the run ends), for peak RSS regressions.
+ * Each run's profile comes back without its process and thread frames, whose pids change every run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../agent/protocol.cjs';
+import { looksLikeGroupingFrame } from '../cpu/combine.js';
 import { recordRun } from '../cpu/profile-workload.js';
+import { withAgent } from '../engines/paths.js';
 import { pprofEngine } from '../engines/pprof.js';
+import { runTarget } from '../load/run-target.js';
+import { readHeapProfiles } from '../memory/heap-profiles.js';
+import { HEAP_SNAPSHOT_MS } from '../memory/profile-memory.js';
 import { dropFrames } from '../model/drop-frames.js';
-import type { Profile } from '../model/profile.js';
+import type { Frame, Profile } from '../model/profile.js';
 import type { PlannedTarget } from '../plan/planned-target.js';
+import type { ProcessOutcome } from '../runner/run-process.js';
 
-/** Sampling interval of the profiled runs, microseconds. */
+/** Sampling interval of the CPU-profiled runs, microseconds. */
 export const PROFILED_RUN_INTERVAL_US = 1000;
+
+/** What a profiled run records. */
+export type ProfileKind = 'cpu' | 'heap';
 
 export interface ProfiledRuns {
   /** One profile per run that ended ok, in run order. */
@@ -25,42 +38,68 @@ export interface ProfiledRuns {
 }
 
 export interface ProfileRunsOptions {
+  kind: ProfileKind;
   runs: number;
-  /** Every run's output, appended. */
+  /** The last run's output. */
   logFile: string;
   signal?: AbortSignal;
   /** Called with each run's profile as it is recorded (to write it at once). */
   onProfile?: (profile: Profile, run: number) => Promise<void>;
 }
 
+type Recorded = { outcome: ProcessOutcome; profile: Profile | undefined };
+type Limits = { logFile: string; signal?: AbortSignal | undefined };
+
+async function cpuRun(target: PlannedTarget, artifactDir: string, limits: Limits): Promise<Recorded> {
+  const ctx = { artifactDir, intervalUs: PROFILED_RUN_INTERVAL_US, cpuTime: false };
+  const spec = pprofEngine.launch(target.spec, ctx);
+  const { outcome, combined } = await recordRun(target, pprofEngine, ctx, spec, limits);
+  return { outcome, profile: combined && dropFrames(combined.profile, combined.isGrouping) };
+}
+
+// The memory agent's merge names processes `pid 123` (memory/heap-profiles.ts).
+const heapGrouping = (frame: Frame) =>
+  looksLikeGroupingFrame(frame) || (!frame.file && /^pid \d+$/.test(frame.name));
+
+async function heapRun(target: PlannedTarget, artifactDir: string, limits: Limits): Promise<Recorded> {
+  const env = withAgent(target.spec.env, artifactDir, 'memory');
+  // Readings are not used here: one a second keeps the agent's own work out of the way.
+  env[ENV_MEMORY_INTERVAL_MS] = '1000';
+  env[ENV_HEAP_SNAPSHOT_MS] = String(HEAP_SNAPSHOT_MS);
+  const { outcome } = await runTarget(
+    target,
+    { ...target.spec, env },
+    {
+      artifactDir,
+      logFile: limits.logFile,
+      ...(limits.signal ? { signal: limits.signal } : {}),
+    },
+  );
+  const { late } = await readHeapProfiles(artifactDir, target.spec.cwd);
+  return { outcome, profile: late && dropFrames(late, heapGrouping) };
+}
+
 export async function profileRuns(target: PlannedTarget, options: ProfileRunsOptions): Promise<ProfiledRuns> {
   const profiles: Profile[] = [];
   const failures: string[] = [];
+  const record = options.kind === 'cpu' ? cpuRun : heapRun;
   for (let run = 1; run <= options.runs && !options.signal?.aborted; run++) {
-    const ctx = {
-      artifactDir: await mkdtemp(join(tmpdir(), 'perfsuite-attribution-')),
-      intervalUs: PROFILED_RUN_INTERVAL_US,
-      cpuTime: false,
-    };
+    const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-attribution-'));
     try {
-      const spec = pprofEngine.launch(target.spec, ctx);
-      const recorded = await recordRun(target, pprofEngine, ctx, spec, {
+      const { outcome, profile } = await record(target, artifactDir, {
         logFile: options.logFile,
         signal: options.signal,
       });
-      const { outcome, combined } = recorded;
       if (outcome.state === 'interrupted') break;
-      if (outcome.state !== 'ok' || !combined) {
-        failures.push(
-          `profiled run ${run}: ${outcome.reason ?? (combined ? outcome.state : 'no profile was written')}`,
-        );
+      if (outcome.state !== 'ok' || !profile) {
+        const why = outcome.reason ?? (profile ? outcome.state : 'no profile was written');
+        failures.push(`${options.kind === 'cpu' ? 'profiled' : 'heap-profiled'} run ${run}: ${why}`);
         continue;
       }
-      const profile = dropFrames(combined.profile, combined.isGrouping);
       profiles.push(profile);
       await options.onProfile?.(profile, profiles.length);
     } finally {
-      await rm(ctx.artifactDir, { recursive: true, force: true });
+      await rm(artifactDir, { recursive: true, force: true });
     }
   }
   return { profiles, failures };

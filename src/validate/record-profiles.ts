@@ -2,14 +2,14 @@
  * Profiled runs of the timed workloads of a `profile validate` run, after their timings: for
  * `--save-baseline` (every timed workload, kept beside the baseline) and for a comparison (the
  * workloads with a regression, or all of them with `--attribute`). A workload is profiled once even
- * when both want it. Servers are not profiled: their regressions are in requests per second, which
+ * when both want it; a heap-profiled run (the memory agent) is a run of its own, for peak RSS. Servers are not profiled: their regressions are in requests per second, which
  * a per-run profile does not divide (docs/attribution.md).
  */
 import { join } from 'node:path';
 import type { Profile } from '../model/profile.js';
 import { plural } from '../util/words.js';
 import type { ValidateItem } from './plan.js';
-import { profileRuns } from './profile-runs.js';
+import { type ProfileKind, profileRuns } from './profile-runs.js';
 
 export type TimingItem = Extract<ValidateItem, { kind: 'timing' }>;
 
@@ -30,6 +30,7 @@ export function profilable(items: readonly ValidateItem[]): TimingItem[] {
 }
 
 export interface RecordProfilesOptions {
+  kind: ProfileKind;
   runs: number;
   logDir: string;
   signal: AbortSignal;
@@ -50,12 +51,13 @@ export async function recordProfiles(
     if (options.signal.aborted) break;
     if (!options.quiet) {
       process.stderr.write(
-        `profiling ${item.suite}/${item.name} ${options.purpose} (${plural(options.runs, 'run')})...\n`,
+        `${options.kind === 'cpu' ? 'profiling' : 'heap-profiling'} ${item.suite}/${item.name} ${options.purpose} (${plural(options.runs, 'run')})...\n`,
       );
     }
     const { profiles, failures } = await profileRuns(item.target, {
+      kind: options.kind,
       runs: options.runs,
-      logFile: join(options.logDir, `${item.suite}.${item.name}.profiled.log`),
+      logFile: join(options.logDir, `${item.suite}.${item.name}.${options.kind}-profiled.log`),
       signal: options.signal,
       ...(options.onProfile
         ? { onProfile: (profile, run) => options.onProfile?.(item, profile, run) ?? Promise.resolve() }

@@ -1,76 +1,103 @@
 /**
- * The report's "Why it got slower" section: for each attributed comparison, the functions named as
- * causes by self time (with their share of the regression and adjusted p), the first few by total
- * time, the differential flamegraph and this run's profiles; or why nothing was attributed.
+ * The report's "Why it got slower" section: for each attributed comparison, the functions (for a
+ * time) or allocation sites (for peak RSS) named as causes, with their share of the profiled change
+ * and adjusted p, the first few callers by total time, the differential flamegraph and this run's
+ * profiles; or why nothing was attributed.
  */
 import { dirname } from 'node:path';
 import { mdCode, mdHref, mdTable, mdText } from '../render/markdown.js';
 import { plural } from '../util/words.js';
 import { comparisonLabel } from './compare-baseline.js';
 import { formatMeasure, formatPct, formatPValue } from './format.js';
-import { causeLocation, explainedShare, shareText, signedMs } from './format-why.js';
-import type { BaselineComparison, FunctionCause, ValidateResult } from './measurement.js';
+import {
+  causeLocation,
+  explainedShare,
+  type Named,
+  namedOf,
+  perRun,
+  shareText,
+  signed,
+} from './format-why.js';
+import type { BaselineComparison, Measurement, ValidateResult } from './measurement.js';
 
 /** Functions by total time listed under the table: the callers of a cause come with it, a few suffice. */
 const TOTAL_SHOWN = 5;
 
-function causeRows(causes: readonly FunctionCause[], projectDir: string | undefined): string[][] {
-  return causes.map((c) => [
+function rows(named: readonly Named[], unit: 'ms' | 'MB', projectDir: string | undefined): string[][] {
+  return named.map((c) => [
     mdCode(c.function),
     mdText(
       causeLocation(c, projectDir) +
         (c.baselineFile ? ` (was ${causeLocation({ file: c.baselineFile }, projectDir)})` : ''),
     ),
-    formatMeasure(c.baselineMs, 'ms'),
-    formatMeasure(c.currentMs, 'ms'),
-    signedMs(c.deltaMs),
+    formatMeasure(c.baseline, unit),
+    formatMeasure(c.current, unit),
+    signed(c.delta, unit),
     shareText(c.shareOfRegression) || '—',
     c.p === null ? '—' : formatPValue(c.p),
   ]);
 }
 
-function comparisonPart(c: BaselineComparison, reportDir: string, projectDir: string | undefined): string[] {
+function comparisonPart(
+  c: BaselineComparison,
+  m: Measurement | undefined,
+  reportDir: string,
+  projectDir: string | undefined,
+): string[] {
   const { comparison: cmp } = c;
-  const heading = `### ${mdText(comparisonLabel(c.id, c.stat))}: ${formatPct(cmp.changePct)} (${formatMeasure(cmp.baseMean, 'ms')} → ${formatMeasure(cmp.nextMean, 'ms')})`;
+  const unitOfMeasure = m?.unit ?? 'ms';
+  const heading = `### ${mdText(comparisonLabel(c.id, c.stat))}: ${formatPct(cmp.changePct)} (${formatMeasure(cmp.baseMean, unitOfMeasure)} → ${formatMeasure(cmp.nextMean, unitOfMeasure)})`;
   const why = c.why ?? {};
-  if (!c.attribution) return [heading, '', `Not attributed: ${mdText(why.note ?? 'no profiles')}.`];
+  const found = namedOf(c);
+  if (!found) return [heading, '', `Not attributed: ${mdText(why.note ?? 'no profiles')}.`];
+  const { unit, named } = found;
+  const kind = unit === 'ms' ? 'CPU-profiled' : 'heap-profiled';
   const files = [
     ...(why.flamegraph ? [`[differential flamegraph](${mdHref(reportDir, why.flamegraph)})`] : []),
     ...(why.profiles ? [`this run's profiles: ${mdCode(why.profiles)}`] : []),
   ];
-  const profiled =
-    why.baselineRunMs === undefined || why.currentRunMs === undefined
+  const totals =
+    why.baselineTotal === undefined || why.currentTotal === undefined
       ? ''
-      : ` They took ${formatMeasure(why.baselineRunMs, 'ms')} and ${formatMeasure(why.currentRunMs, 'ms')} per run ` +
-        `(${signedMs(why.currentRunMs - why.baselineRunMs)}; the timed runs ${signedMs(cmp.nextMean - cmp.baseMean)}): ` +
+      : ` They ${unit === 'ms' ? 'took' : 'held'} ${formatMeasure(why.baselineTotal, unit)} and ${formatMeasure(why.currentTotal, unit)} ${perRun(unit)} ` +
+        `(${signed(why.currentTotal - why.baselineTotal, unit)}; the measured ${signed(cmp.nextMean - cmp.baseMean, unitOfMeasure === 'MB' ? 'MB' : 'ms')}): ` +
         'shares are of the profiled change.';
   const lines = [
     heading,
     '',
-    `Profiled runs: ${why.baselineRuns ?? 0} of the baseline against ${why.currentRuns ?? 0} of this run, ` +
-      "separate from the timed runs; times are wall time per run, p-values Welch's across the runs, adjusted for the number of functions tested (Benjamini–Hochberg)." +
-      profiled +
+    `${kind} runs: ${why.baselineRuns ?? 0} of the baseline against ${why.currentRuns ?? 0} of this run, ` +
+      `separate from the timed runs; figures are ${unit === 'ms' ? 'wall time per run' : 'bytes in use at the end of a run'}, ` +
+      "p-values Welch's across the runs, adjusted for the number of functions tested (Benjamini–Hochberg)." +
+      totals +
       (files.length > 0 ? ` ${files.join('; ')}.` : ''),
     '',
   ];
-  if (c.attribution.length === 0) {
+  if (named.length === 0) {
     lines.push(
-      `No function changed significantly${why.note ? ` (${mdText(why.note)})` : ''}: the change is spread thinner than ` +
-        `${plural(why.currentRuns ?? 0, 'profiled run')} a side can tell apart, or lies outside the sampled code (start-up, waiting on I/O).`,
+      `Nothing changed significantly${why.note ? ` (${mdText(why.note)})` : ''}: the change is spread thinner than ` +
+        `${plural(why.currentRuns ?? 0, 'profiled run')} a side can tell apart, or lies outside what the profiles sample (start-up, waiting on I/O, memory outside the V8 heap).`,
     );
     return lines;
   }
   lines.push(
     ...mdTable(
-      ['function', 'where', 'baseline', 'this run', 'change per run', 'of the regression', 'p'],
-      causeRows(c.attribution, projectDir),
+      [
+        unit === 'ms' ? 'function' : 'allocated in',
+        'where',
+        'baseline',
+        'this run',
+        `change ${perRun(unit)}`,
+        'of the change',
+        'p',
+      ],
+      rows(named, unit, projectDir),
     ),
   );
-  const share = explainedShare(c.attribution);
-  if (share !== null && why.baselineRunMs !== undefined && why.currentRunMs !== undefined) {
+  const share = explainedShare(named);
+  if (share !== null && why.baselineTotal !== undefined && why.currentTotal !== undefined) {
     lines.push(
       '',
-      `The ${plural(c.attribution.length, 'function')} named account for ${shareText(share)} of the profiled ${signedMs(why.currentRunMs - why.baselineRunMs)} per run.`,
+      `The ${plural(named.length, unit === 'ms' ? 'function' : 'site')} named account for ${shareText(share)} of the profiled ${signed(why.currentTotal - why.baselineTotal, unit)}.`,
     );
   }
   // Node's own frames above the program (module loading, the entry point) hold every change: left out.
@@ -79,7 +106,7 @@ function comparisonPart(c: BaselineComparison, reportDir: string, projectDir: st
     lines.push(
       '',
       'By total time (the function and what it calls): ' +
-        byTotal.map((t) => `${mdCode(t.function)} ${signedMs(t.deltaMs)}`).join(', ') +
+        byTotal.map((t) => `${mdCode(t.function)} ${signed(t.deltaMs, 'ms')}`).join(', ') +
         '.',
     );
   }
@@ -88,12 +115,13 @@ function comparisonPart(c: BaselineComparison, reportDir: string, projectDir: st
 
 /** The section, or nothing when no comparison was attributed or noted. */
 export function whySection(result: ValidateResult, reportDir: string): string[] {
-  const explained = (result.baseline?.comparisons ?? []).filter((c) => c.attribution || c.why);
+  const explained = (result.baseline?.comparisons ?? []).filter((c) => namedOf(c) || c.why);
   if (explained.length === 0) return [];
+  const byId = new Map(result.measurements.map((m) => [m.id, m]));
   const projectDir = result.config.startsWith('(') ? undefined : dirname(result.config);
   return [
     '## Why it got slower',
     '',
-    ...explained.flatMap((c) => [...comparisonPart(c, reportDir, projectDir), '']),
+    ...explained.flatMap((c) => [...comparisonPart(c, byId.get(c.id), reportDir, projectDir), '']),
   ].slice(0, -1);
 }

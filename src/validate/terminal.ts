@@ -9,7 +9,7 @@ import { formatLoad } from '../load/summary.js';
 import { plural } from '../util/words.js';
 import { comparisonLabel, failureReasons, skippedComparisons } from './compare-baseline.js';
 import { boundOp, formatMeasure, formatPct, formatPValue } from './format.js';
-import { causeShort } from './format-why.js';
+import { causeShort, namedOf } from './format-why.js';
 import type { BaselineComparison, Measurement, TargetCheck, ValidateResult } from './measurement.js';
 import { failuresByItem } from './to-measurement.js';
 
@@ -61,11 +61,18 @@ function row(m: Measurement): string[] {
 /** The top three causes of a regression, or why there are none: `  why dry_run:wall: applyFilter +219 ms per run (87%), …`. */
 function whyLine(c: BaselineComparison): string[] {
   const label = comparisonLabel(c.id, c.stat);
-  if (c.attribution && c.attribution.length > 0) {
-    const more = c.attribution.length > WHY_SHOWN ? `, and ${c.attribution.length - WHY_SHOWN} more` : '';
-    return [`  why ${label}: ${c.attribution.slice(0, WHY_SHOWN).map(causeShort).join(', ')}${more}`];
+  const found = namedOf(c);
+  if (found && found.named.length > 0) {
+    const { unit, named } = found;
+    const more = named.length > WHY_SHOWN ? `, and ${named.length - WHY_SHOWN} more` : '';
+    return [
+      `  why ${label}: ${named
+        .slice(0, WHY_SHOWN)
+        .map((n) => causeShort(n, unit))
+        .join(', ')}${more}`,
+    ];
   }
-  if (c.attribution) return [`  why ${label}: no function changed significantly in the profiled runs`];
+  if (found) return [`  why ${label}: nothing changed significantly in the profiled runs`];
   if (c.why?.note && c.comparison.verdict === 'regressed')
     return [`  why ${label}: not attributed: ${c.why.note}`];
   return [];
