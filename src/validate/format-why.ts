@@ -5,21 +5,12 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FunctionChange } from '../attribution/index.js';
 import { formatMeasure } from './format.js';
 import type { BaselineComparison, FunctionCause } from './measurement.js';
 
-/** A named function or allocation site, in its unit. */
-export interface Named {
-  function: string;
-  file?: string;
-  line?: number;
-  baselineFile?: string;
-  baseline: number;
-  current: number;
-  delta: number;
-  shareOfRegression: number | null;
-  p: number | null;
-}
+/** A named function or allocation site, in its unit: attribution's own row, without its verdict. */
+export type Named = Omit<FunctionChange, 'verdict'>;
 
 /** What a comparison names and in which unit, or undefined when it was not attributed. */
 export function namedOf(c: BaselineComparison): { unit: 'ms' | 'MB'; named: Named[] } | undefined {
