@@ -6,16 +6,18 @@
 import { Liquid } from 'liquidjs';
 import type { TestDefinition } from './definition.js';
 import { DemoError } from './errors.js';
+import { slowFilterEnabled, slugFilter } from './filters.js';
 
 /** A configured template engine for one templates folder. */
 export type Renderer = Liquid;
 
 /**
  * `cache` keeps parsed templates between renders (the `run` and `render` commands); the watcher
- * turns it off so that an edited template is read again.
+ * turns it off so that an edited template is read again. The demo's own filters (`slug`,
+ * filters.ts) are registered here; `DEMO_SLOW_FILTER=1` makes `slug` slow on purpose.
  */
 export function createRenderer(templatesDir: string, options: { cache?: boolean } = {}): Renderer {
-  return new Liquid({
+  const liquid = new Liquid({
     root: [templatesDir],
     partials: [templatesDir],
     // Tests name templates with their full file name (`suite.md.liquid`).
@@ -23,6 +25,8 @@ export function createRenderer(templatesDir: string, options: { cache?: boolean 
     cache: options.cache ?? true,
     strictFilters: true,
   });
+  liquid.registerFilter('slug', slugFilter(slowFilterEnabled()));
+  return liquid;
 }
 
 /** What a template sees: the definition's fields at the top level, plus the project name. */
