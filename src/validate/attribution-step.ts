@@ -76,8 +76,8 @@ export async function attributionStep(
       purpose: stage ? 'for the baseline' : 'to explain its regression',
       ...(stage
         ? {
-            onProfile: async (item, profile, run) => {
-              await writeProfileRun(stage.dir, item.suite, item.name, run, profile);
+            onProfile: async (item, profile, run, requests) => {
+              await writeProfileRun(stage.dir, item.suite, item.name, run, profile, requests);
             },
           }
         : {}),

@@ -10,7 +10,7 @@
  * gzipped: tens of KB a run for the demo's commands (BENCHMARKS.md).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toPprof } from '../model/pprof.js';
 import type { Profile } from '../model/profile.js';
@@ -50,18 +50,35 @@ export async function listProfileRuns(dir: string): Promise<Map<string, string[]
   return found;
 }
 
-/** Writes one run's profile (a new file: the folder is new or temporary). */
+/**
+ * Writes one run's profile (a new file: the folder is new or temporary), and for a server's run the
+ * responses it served beside it (`<run>.load.json`), to compare per request.
+ */
 export async function writeProfileRun(
   dir: string,
   suite: string,
   workload: string,
   run: number,
   profile: Profile,
+  requests?: number,
 ): Promise<string> {
   const path = profileRunPath(dir, suite, workload, run);
   await mkdir(join(dir, suite, workload), { recursive: true });
   await writeFile(path, toPprof(profile));
+  if (requests !== undefined) await writeFile(loadPath(path), `${JSON.stringify({ requests })}\n`);
   return path;
+}
+
+const loadPath = (profilePath: string) => profilePath.replace(/\.pb\.gz$/, '.load.json');
+
+/** The responses a server's profiled run served, when they were kept beside its profile. */
+export async function readRunRequests(profilePath: string): Promise<number | undefined> {
+  try {
+    const { requests } = JSON.parse(await readFile(loadPath(profilePath), 'utf8')) as { requests?: unknown };
+    return typeof requests === 'number' && requests > 0 ? requests : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

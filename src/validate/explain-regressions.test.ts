@@ -19,7 +19,7 @@ function run(renderMs: number, jitter: number): Profile {
 }
 
 const current = (profiles: Profile[]): Map<string, WorkloadProfiles> =>
-  new Map([[KEY, { suite: 'commands', name: 'dry_run', profiles, failures: [] }]]);
+  new Map([[KEY, { suite: 'commands', name: 'dry_run', profiles, requests: [], failures: [] }]]);
 
 async function setUp(baseRuns: Profile[]) {
   const outDir = mkdtempSync(join(tmpdir(), 'perfsuite-explain-'));

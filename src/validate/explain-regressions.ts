@@ -12,9 +12,15 @@ import { join } from 'node:path';
 import { type Attribution, causes, type FunctionChange, type SourcedProfile } from '../attribution/index.js';
 import { comparePair } from '../diff/compare-pair.js';
 import { importProfileFile } from '../model/import.js';
+import { scaleValues } from '../model/scale-values.js';
 import { plural } from '../util/words.js';
 import type { Baseline } from './baseline.js';
-import { baselineProfilesDir, listProfileRuns, writeProfileRun } from './baseline-profiles.js';
+import {
+  baselineProfilesDir,
+  listProfileRuns,
+  readRunRequests,
+  writeProfileRun,
+} from './baseline-profiles.js';
 import type {
   AllocationSite,
   BaselineComparison,
@@ -38,6 +44,8 @@ export function explainedBy(
 ): ProfileKind | undefined {
   if (!all && comparison.comparison.verdict !== 'regressed') return undefined;
   if (measurement?.kind === 'probe' && measurement.unit === 'ms') return 'cpu';
+  // A server's requests per second and latency: its CPU time per request.
+  if (measurement?.kind === 'load') return 'cpu';
   if (measurement?.kind !== 'command') return undefined;
   return measurement.metric === 'wall' ? 'cpu' : measurement.metric === 'peakRss' ? 'heap' : undefined;
 }
@@ -62,8 +70,7 @@ export function workloadsToExplain(
 export const BASELINE_WITHOUT_PROFILES =
   'kept no profiles (saved before profiles were kept with baselines, or with --profile-runs 0)';
 
-const NOT_PROFILED =
-  'not profiled, so not attributed: servers are not yet (their regressions are in requests per second), nor an interrupted run';
+const NOT_PROFILED = 'not profiled, so not attributed: the run was interrupted first';
 
 const location = (change: FunctionChange) => ({
   function: change.function,
@@ -147,12 +154,25 @@ async function explainWorkload(
     );
   }
   const dir = join(options.whyDir, kind === 'cpu' ? 'cpu' : 'heap');
-  const next = await Promise.all(
+  let next = await Promise.all(
     current.profiles.map(async (profile, i) => ({
       profile,
-      source: await writeProfileRun(dir, current.suite, current.name, i + 1, profile),
+      source: await writeProfileRun(dir, current.suite, current.name, i + 1, profile, current.requests[i]),
     })),
   );
+  // A server's runs serve different numbers of requests: compared per 1,000 of them when every run
+  // of both sides says how many it served (the built-in load), else per run (a fixed load window).
+  const baseRequests = await Promise.all(base.map((b) => readRunRequests(b.source)));
+  const perRequest =
+    kind === 'cpu' &&
+    [...baseRequests, ...current.requests].every((n) => n !== undefined && n > 0) &&
+    current.requests.length === next.length;
+  if (perRequest) {
+    const per1k = (side: SourcedProfile[], requests: (number | undefined)[]) =>
+      side.map((s, i) => ({ ...s, profile: scaleValues(s.profile, 1000 / (requests[i] as number)) }));
+    base = per1k(base, baseRequests);
+    next = per1k(next, current.requests);
+  }
   const flamegraph = join(dir, current.suite, `${current.name}.diff.svg`);
   let attribution: Attribution;
   try {
@@ -172,6 +192,7 @@ async function explainWorkload(
   const why: RegressionWhy = {
     ...(kind === 'cpu' ? { byTotal: causes(attribution.byTotal).map(toCause) } : {}),
     unit: kind === 'cpu' ? 'ms' : 'MB',
+    per: kind === 'heap' ? 'run end' : perRequest ? '1,000 requests' : 'run',
     baselineRuns: base.length,
     currentRuns: next.length,
     baselineTotal: attribution.baselineTotal,

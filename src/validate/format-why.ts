@@ -7,13 +7,15 @@ import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionChange } from '../attribution/index.js';
 import { formatMeasure } from './format.js';
-import type { BaselineComparison, FunctionCause } from './measurement.js';
+import type { BaselineComparison, FunctionCause, RegressionWhy, Unit } from './measurement.js';
 
 /** A named function or allocation site, in its unit: attribution's own row, without its verdict. */
 export type Named = Omit<FunctionChange, 'verdict'>;
 
 /** What a comparison names and in which unit, or undefined when it was not attributed. */
-export function namedOf(c: BaselineComparison): { unit: 'ms' | 'MB'; named: Named[] } | undefined {
+export function namedOf(
+  c: BaselineComparison,
+): { unit: 'ms' | 'MB'; per: NonNullable<RegressionWhy['per']>; named: Named[] } | undefined {
   const place = (x: FunctionCause | NonNullable<BaselineComparison['allocationSites']>[number]) => ({
     function: x.function,
     ...(x.file === undefined ? {} : { file: x.file }),
@@ -25,6 +27,7 @@ export function namedOf(c: BaselineComparison): { unit: 'ms' | 'MB'; named: Name
   if (c.attribution) {
     return {
       unit: 'ms',
+      per: c.why?.per ?? 'run',
       named: c.attribution.map((x) => ({
         ...place(x),
         baseline: x.baselineMs,
@@ -36,6 +39,7 @@ export function namedOf(c: BaselineComparison): { unit: 'ms' | 'MB'; named: Name
   if (c.allocationSites) {
     return {
       unit: 'MB',
+      per: 'run end',
       named: c.allocationSites.map((x) => ({
         ...place(x),
         baseline: x.baselineMB,
@@ -59,8 +63,8 @@ export function causeLocation(cause: Pick<Named, 'file' | 'line'>, projectDir?: 
   return cause.line === undefined ? file : `${file}:${cause.line}`;
 }
 
-/** `+219 ms`, `+3.2 MB` */
-export const signed = (value: number, unit: 'ms' | 'MB'): string =>
+/** `+219 ms`, `+3.2 MB`, `-120 req/s` */
+export const signed = (value: number, unit: Unit): string =>
   `${value < 0 ? '-' : '+'}${formatMeasure(Math.abs(value), unit)}`;
 
 /** `87%`, or '' where the share is not known. */
@@ -68,14 +72,15 @@ export function shareText(share: number | null): string {
   return share === null ? '' : `${Math.round(share * 100)}%`;
 }
 
-/** What the figures are per: a run's time, or what a run holds in use at its end. */
-export const perRun = (unit: 'ms' | 'MB'): string =>
-  unit === 'ms' ? 'per run' : 'in use at the end of a run';
+/** What the figures are per, in words: `per run`, `per 1,000 requests`, `in use at the end of a run`. */
+export function perText(per: NonNullable<RegressionWhy['per']>): string {
+  return per === 'run end' ? 'in use at the end of a run' : `per ${per}`;
+}
 
 /** One line: `applyFilter +219 ms per run (87%)`. */
-export function causeShort(cause: Named, unit: 'ms' | 'MB'): string {
+export function causeShort(cause: Named, unit: 'ms' | 'MB', per: NonNullable<RegressionWhy['per']>): string {
   const share = shareText(cause.shareOfRegression);
-  return `${cause.function} ${signed(cause.delta, unit)} ${perRun(unit)}${share ? ` (${share})` : ''}`;
+  return `${cause.function} ${signed(cause.delta, unit)} ${perText(per)}${share ? ` (${share})` : ''}`;
 }
 
 /** The share of a regression the named account for, summed, or null when unknown. */

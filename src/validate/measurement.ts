@@ -167,7 +167,7 @@ export interface AllocationSite {
   p: number | null;
 }
 
-/** One function named as a cause: its time per run before and after, in ms. */
+/** One function named as a cause: its time per run (per 1,000 requests for a server: `why.per`) before and after, in ms. */
 export interface FunctionCause {
   function: string;
   file?: string;
@@ -193,9 +193,14 @@ export interface RegressionWhy {
   /** Profiled runs behind each side. */
   baselineRuns?: number;
   currentRuns?: number;
-  /** `ms` (CPU profiles: wall time per run) or `MB` (heap profiles: in use at the end of a run). */
+  /** `ms` (CPU profiles: wall time) or `MB` (heap profiles: in use at the end of a run). */
   unit?: 'ms' | 'MB';
-  /** Mean total per profiled run on each side, in `unit` (what the shares are of). */
+  /**
+   * What the figures are per: a `run`, `1,000 requests` (a server's runs, which serve different
+   * numbers of requests), or the `run end` (heap in use as a run ends).
+   */
+  per?: 'run' | '1,000 requests' | 'run end';
+  /** Mean total on each side, in `unit` `per` (what the shares are of). */
   baselineTotal?: number;
   currentTotal?: number;
   /** The differential flamegraph of the baseline's runs against this run's. */

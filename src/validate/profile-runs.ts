@@ -3,7 +3,8 @@
  * records them for what regressed): separate from the timed runs, so that profiling never distorts
  * a timing. Two kinds:
  * - `cpu`: under the pprof engine at 1 ms (more samples per run than `profile cpu`'s 2 ms: these
- *   runs are not timed, and attribution tests per-run figures), for time regressions;
+ *   runs are not timed, and attribution tests per-run figures), for time regressions; a server's
+ *   run is its load, and the responses it served are kept to compare per request;
  * - `heap`: under the memory agent, keeping each run's last in-use heap profile (the allocation
  *   sites still holding memory as the run ends), for peak RSS regressions.
  * Each run's profile comes back without its process and thread frames, whose pids change every run.
@@ -33,6 +34,8 @@ export type ProfileKind = 'cpu' | 'heap';
 export interface ProfiledRuns {
   /** One profile per run that ended ok, in run order. */
   profiles: Profile[];
+  /** A server's responses in each of those runs (built-in load only), same order. */
+  requests: (number | undefined)[];
   /** Each run that failed, as a sentence. */
   failures: string[];
 }
@@ -44,17 +47,21 @@ export interface ProfileRunsOptions {
   logFile: string;
   signal?: AbortSignal;
   /** Called with each run's profile as it is recorded (to write it at once). */
-  onProfile?: (profile: Profile, run: number) => Promise<void>;
+  onProfile?: (profile: Profile, run: number, requests: number | undefined) => Promise<void>;
 }
 
-type Recorded = { outcome: ProcessOutcome; profile: Profile | undefined };
+type Recorded = { outcome: ProcessOutcome; profile: Profile | undefined; requests?: number | undefined };
 type Limits = { logFile: string; signal?: AbortSignal | undefined };
 
 async function cpuRun(target: PlannedTarget, artifactDir: string, limits: Limits): Promise<Recorded> {
   const ctx = { artifactDir, intervalUs: PROFILED_RUN_INTERVAL_US, cpuTime: false };
   const spec = pprofEngine.launch(target.spec, ctx);
-  const { outcome, combined } = await recordRun(target, pprofEngine, ctx, spec, limits);
-  return { outcome, profile: combined && dropFrames(combined.profile, combined.isGrouping) };
+  const { outcome, combined, load } = await recordRun(target, pprofEngine, ctx, spec, limits);
+  return {
+    outcome,
+    profile: combined && dropFrames(combined.profile, combined.isGrouping),
+    requests: load?.kind === 'http' ? load.requests : undefined,
+  };
 }
 
 // The memory agent's merge names processes `pid 123` (memory/heap-profiles.ts).
@@ -81,12 +88,17 @@ async function heapRun(target: PlannedTarget, artifactDir: string, limits: Limit
 
 export async function profileRuns(target: PlannedTarget, options: ProfileRunsOptions): Promise<ProfiledRuns> {
   const profiles: Profile[] = [];
+  const requests: (number | undefined)[] = [];
   const failures: string[] = [];
   const record = options.kind === 'cpu' ? cpuRun : heapRun;
   for (let run = 1; run <= options.runs && !options.signal?.aborted; run++) {
     const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-attribution-'));
     try {
-      const { outcome, profile } = await record(target, artifactDir, {
+      const {
+        outcome,
+        profile,
+        requests: served,
+      } = await record(target, artifactDir, {
         logFile: options.logFile,
         signal: options.signal,
       });
@@ -97,10 +109,11 @@ export async function profileRuns(target: PlannedTarget, options: ProfileRunsOpt
         continue;
       }
       profiles.push(profile);
-      await options.onProfile?.(profile, profiles.length);
+      requests.push(served);
+      await options.onProfile?.(profile, profiles.length, served);
     } finally {
       await rm(artifactDir, { recursive: true, force: true });
     }
   }
-  return { profiles, failures };
+  return { profiles, requests, failures };
 }

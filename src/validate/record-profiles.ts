@@ -2,8 +2,8 @@
  * Profiled runs of the timed workloads of a `profile validate` run, after their timings: for
  * `--save-baseline` (every timed workload, kept beside the baseline) and for a comparison (the
  * workloads with a regression, or all of them with `--attribute`). A workload is profiled once even
- * when both want it; a heap-profiled run (the memory agent) is a run of its own, for peak RSS. Servers are not profiled: their regressions are in requests per second, which
- * a per-run profile does not divide (docs/attribution.md).
+ * when both want it; a heap-profiled run (the memory agent) is a run of its own, for peak RSS. A
+ * server's run is one load, as in its timed runs.
  */
 import { join } from 'node:path';
 import type { Profile } from '../model/profile.js';
@@ -18,15 +18,17 @@ export interface WorkloadProfiles {
   suite: string;
   name: string;
   profiles: Profile[];
+  /** A server's responses in each profiled run (built-in load), same order as `profiles`. */
+  requests: (number | undefined)[];
   failures: string[];
 }
 
 /** `suite/workload`, the key of profiles in baselines and comparisons. */
 export const workloadKey = (suite: string, name: string): string => `${suite}/${name}`;
 
-/** The items whose workloads can be profiled for attribution: timed ones that are not servers. */
+/** The items whose workloads can be profiled for attribution: every timed one, servers included. */
 export function profilable(items: readonly ValidateItem[]): TimingItem[] {
-  return items.filter((item): item is TimingItem => item.kind === 'timing' && !item.target.server);
+  return items.filter((item): item is TimingItem => item.kind === 'timing');
 }
 
 export interface RecordProfilesOptions {
@@ -39,7 +41,12 @@ export interface RecordProfilesOptions {
   /** Why these runs happen, for the progress line: "for the baseline", "to explain the regression". */
   purpose: string;
   /** Called with each run's profile as it is recorded. */
-  onProfile?: (item: TimingItem, profile: Profile, run: number) => Promise<void>;
+  onProfile?: (
+    item: TimingItem,
+    profile: Profile,
+    run: number,
+    requests: number | undefined,
+  ) => Promise<void>;
 }
 
 export async function recordProfiles(
@@ -54,19 +61,23 @@ export async function recordProfiles(
         `${options.kind === 'cpu' ? 'profiling' : 'heap-profiling'} ${item.suite}/${item.name} ${options.purpose} (${plural(options.runs, 'run')})...\n`,
       );
     }
-    const { profiles, failures } = await profileRuns(item.target, {
+    const { profiles, requests, failures } = await profileRuns(item.target, {
       kind: options.kind,
       runs: options.runs,
       logFile: join(options.logDir, `${item.suite}.${item.name}.${options.kind}-profiled.log`),
       signal: options.signal,
       ...(options.onProfile
-        ? { onProfile: (profile, run) => options.onProfile?.(item, profile, run) ?? Promise.resolve() }
+        ? {
+            onProfile: (profile, run, requests) =>
+              options.onProfile?.(item, profile, run, requests) ?? Promise.resolve(),
+          }
         : {}),
     });
     recorded.set(workloadKey(item.suite, item.name), {
       suite: item.suite,
       name: item.name,
       profiles,
+      requests,
       failures,
     });
   }

@@ -14,7 +14,7 @@ import {
   explainedShare,
   type Named,
   namedOf,
-  perRun,
+  perText,
   shareText,
   signed,
 } from './format-why.js';
@@ -50,7 +50,7 @@ function comparisonPart(
   const why = c.why ?? {};
   const found = namedOf(c);
   if (!found) return [heading, '', `Not attributed: ${mdText(why.note ?? 'no profiles')}.`];
-  const { unit, named } = found;
+  const { unit, per, named } = found;
   const kind = unit === 'ms' ? 'CPU-profiled' : 'heap-profiled';
   const files = [
     ...(why.flamegraph ? [`[differential flamegraph](${mdHref(reportDir, why.flamegraph)})`] : []),
@@ -59,14 +59,14 @@ function comparisonPart(
   const totals =
     why.baselineTotal === undefined || why.currentTotal === undefined
       ? ''
-      : ` They ${unit === 'ms' ? 'took' : 'held'} ${formatMeasure(why.baselineTotal, unit)} and ${formatMeasure(why.currentTotal, unit)} ${perRun(unit)} ` +
-        `(${signed(why.currentTotal - why.baselineTotal, unit)}; the measured ${signed(cmp.nextMean - cmp.baseMean, unitOfMeasure === 'MB' ? 'MB' : 'ms')}): ` +
+      : ` They ${unit === 'ms' ? 'took' : 'held'} ${formatMeasure(why.baselineTotal, unit)} and ${formatMeasure(why.currentTotal, unit)} ${perText(per)} ` +
+        `(${signed(why.currentTotal - why.baselineTotal, unit)}; the measured ${signed(cmp.nextMean - cmp.baseMean, unitOfMeasure)}): ` +
         'shares are of the profiled change.';
   const lines = [
     heading,
     '',
     `${kind} runs: ${why.baselineRuns ?? 0} of the baseline against ${why.currentRuns ?? 0} of this run, ` +
-      `separate from the timed runs; figures are ${unit === 'ms' ? 'wall time per run' : 'bytes in use at the end of a run'}, ` +
+      `separate from the timed runs; figures are ${unit === 'ms' ? `wall time ${perText(per)}` : 'bytes in use at the end of a run'}, ` +
       "p-values Welch's across the runs, adjusted for the number of functions tested (Benjamini–Hochberg)." +
       totals +
       (files.length > 0 ? ` ${files.join('; ')}.` : ''),
@@ -86,7 +86,7 @@ function comparisonPart(
         'where',
         'baseline',
         'this run',
-        `change ${perRun(unit)}`,
+        `change ${perText(per)}`,
         'of the change',
         'p',
       ],

@@ -63,12 +63,12 @@ function whyLine(c: BaselineComparison): string[] {
   const label = comparisonLabel(c.id, c.stat);
   const found = namedOf(c);
   if (found && found.named.length > 0) {
-    const { unit, named } = found;
+    const { unit, per, named } = found;
     const more = named.length > WHY_SHOWN ? `, and ${named.length - WHY_SHOWN} more` : '';
     return [
       `  why ${label}: ${named
         .slice(0, WHY_SHOWN)
-        .map((n) => causeShort(n, unit))
+        .map((n) => causeShort(n, unit, per))
         .join(', ')}${more}`,
     ];
   }

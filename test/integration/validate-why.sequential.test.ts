@@ -4,7 +4,7 @@
  * named and holds most of the regression, the unchanged ones are not named; an unchanged program
  * names nothing; a renamed file still matches its functions; a regression spread over twelve small
  * functions names them all; a peak RSS regression names the allocation site holding the memory; a
- * baseline without profiles keeps its verdict and says why nothing is attributed. Sequential: the timings must not share the machine with other tests.
+ * server's slower handler is named per 1,000 requests; a baseline without profiles keeps its verdict and says why nothing is attributed. Sequential: the timings must not share the machine with other tests.
  */
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ const fixture = join(fixtures, 'why-slower');
 /** A copy of the fixture project, so a test can rename its files. */
 function project(): string {
   const dir = tempDir('perfsuite-why-');
-  for (const file of ['app.js', 'spread.js', 'profile.config.ts'])
+  for (const file of ['app.js', 'spread.js', 'server.js', 'profile.config.ts'])
     copyFileSync(join(fixture, file), join(dir, file));
   return dir;
 }
@@ -125,6 +125,18 @@ describe('profile validate: why it got slower', () => {
     expect(site?.deltaMB).toBeLessThan(50);
     expect(rss?.allocationSites?.map((s) => s.function)).not.toContain('applyFilter');
     expect(existsSync(rss?.why?.flamegraph ?? '')).toBe(true);
+  });
+
+  it("attributes a server's drop in requests per second per 1,000 requests", async () => {
+    const dir = project();
+    expect((await validate(dir, 'server', ['--save-baseline', 'main', '--profile-runs', '3'])).code).toBe(0);
+    const slow = await validate(dir, 'server', ['--baseline', 'main', '--profile-runs', '3', '--attribute'], {
+      PAGE_SLOWDOWN: '3',
+    });
+    const rps = slow.result.baseline?.comparisons.find((c) => c.id === 'why/server:rps');
+    expect(rps?.why?.per).toBe('1,000 requests');
+    expect(rps?.attribution?.map((c) => c.function)).toEqual(['renderPage']);
+    expect(rps?.attribution?.[0]?.deltaMs).toBeGreaterThan(100);
   });
 
   it('keeps the verdict of a baseline saved without profiles and says why nothing is attributed', async () => {
