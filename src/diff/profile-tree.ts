@@ -9,7 +9,8 @@
  * A workload's key is the last two parts of its path (`suite/workload`), so several runs kept in
  * folders of their own (`before/run1/profiles/...`, `before/run2/profiles/...`) pool as runs of one
  * workload. An output directory is read through its `profiles/` folder only (doctor's and memory's
- * profiles of the same workload measure other things); hidden folders are skipped.
+ * profiles of the same workload measure other things), a comparison's `reports/why/<stamp>/` through
+ * its `cpu/`; hidden folders are skipped.
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -61,9 +62,14 @@ export async function listProfileTree(dir: string): Promise<Map<string, string[]
 
 async function profileFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  // An output directory of perfsuite: its CPU profiles only.
+  // An output directory of perfsuite: its CPU profiles only; likewise a comparison's
+  // reports/why/<stamp>/ (validate/explain-regressions.ts), whose heap/ holds heap profiles.
   const outputs = entries.find((e) => e.isDirectory() && e.name === 'profiles');
   if (outputs) return profileFiles(join(dir, outputs.name));
+  const why =
+    entries.some((e) => e.isDirectory() && e.name === 'heap') &&
+    entries.find((e) => e.isDirectory() && e.name === 'cpu');
+  if (why) return profileFiles(join(dir, why.name));
   const found: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;

@@ -62,6 +62,13 @@ describe('listProfileTree', () => {
     expect(tree.get('demo/a')).toEqual([join(dir, 'demo/a/1.pb.gz'), join(dir, 'demo/a/2.pb.gz')]);
     expect([...tree.keys()]).toEqual(['demo/a', 'demo/b']);
   });
+
+  it("reads a comparison's reports/why/<stamp> through its cpu/, not its heap profiles", async () => {
+    const dir = join(root, 'why');
+    files(dir, ['cpu/demo/a/1.pb.gz', 'cpu/demo/a/1.load.json', 'cpu/demo/a.diff.svg', 'heap/demo/a/1.pb.gz']);
+    const tree = await listProfileTree(dir);
+    expect([...tree.entries()]).toEqual([['demo/a', [join(dir, 'cpu/demo/a/1.pb.gz')]]]);
+  });
 });
 
 describe('resolveSide', () => {
