@@ -176,12 +176,13 @@ function whyParts(comparisons: ComparisonEntry[]): string[] {
     const link = why.flamegraph
       ? ` <a href="${esc(hrefOfPath(why.flamegraph))}">differential flamegraph</a>`
       : '';
-    parts.push(`<p class="why-heading"><strong>${esc(id)}</strong> ${esc(change)}${link}</p>`);
+    const per = why.per ? ` (figures ${why.per})` : '';
+    parts.push(`<p class="why-heading"><strong>${esc(id)}</strong> ${esc(change)}${esc(per)}${link}</p>`);
     if (why.causes.length > 0) {
       parts.push(
         table(
           'why',
-          ['Function', 'Where', 'Baseline', 'This run', 'Change per run', 'Of the regression', 'p'],
+          ['Function', 'Where', 'Baseline', 'This run', 'Change', 'Of the change', 'p'],
           why.causes.map((c) => [
             esc(c.function),
             esc(c.where),

@@ -138,6 +138,8 @@ export interface WhyEntry {
     share: string;
     p: string;
   }[];
+  /** What the figures are per: `per run`, `per 1,000 requests`, `in use at the end of a run`. */
+  per?: string;
   /** The differential flamegraph, relative to reports/. */
   flamegraph?: string;
   note?: string;

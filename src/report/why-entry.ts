@@ -4,7 +4,7 @@
  */
 import { dirname, relative } from 'node:path';
 import { formatMeasure, formatPValue } from '../validate/format.js';
-import { causeLocation, namedOf, shareText, signed } from '../validate/format-why.js';
+import { causeLocation, namedOf, perText, shareText, signed } from '../validate/format-why.js';
 import type { BaselineComparison } from '../validate/measurement.js';
 import type { WhyEntry } from './page-data.js';
 
@@ -22,6 +22,7 @@ export function whyEntry(c: BaselineComparison, reportsDir: string, configPath: 
       share: shareText(cause.shareOfRegression),
       p: cause.p === null ? '' : formatPValue(cause.p),
     })),
+    ...(found ? { per: perText(found.per) } : {}),
     ...(c.why?.flamegraph ? { flamegraph: relative(reportsDir, c.why.flamegraph) } : {}),
     ...(c.why?.note
       ? { note: c.why.note }

@@ -189,7 +189,35 @@ export function examplePage(): { data: PageData; flames: Map<string, FlameData> 
           verdict: 'fail',
         },
       ],
-      comparisons: [{ id: 'commands/dry_run:wall', change: '+3.1% (±2.0%)', verdict: 'within noise' }],
+      comparisons: [
+        { id: 'commands/dry_run:wall', change: '+3.1% (±2.0%)', verdict: 'within noise' },
+        {
+          id: 'commands/render:wall',
+          change: '+32.0%',
+          verdict: 'regressed',
+          why: {
+            causes: [
+              {
+                function: 'slugSlowly',
+                where: 'src/lib/filters.ts:50',
+                before: '0 s',
+                after: '262 ms',
+                delta: '+262 ms',
+                share: '97%',
+                p: '< 0.001',
+              },
+            ],
+            per: 'per run',
+            flamegraph: 'why/20261201_102030/cpu/commands/render.diff.svg',
+          },
+        },
+        {
+          id: 'commands/fmt:wall',
+          change: '+12.0%',
+          verdict: 'regressed',
+          why: { causes: [], note: 'baseline "main" kept no profiles of commands/fmt' },
+        },
+      ],
       sweeps: [
         {
           name: 'parse',
@@ -301,6 +329,12 @@ export function hostilePage(): { data: PageData; flames: Map<string, FlameData> 
     memory.growingSites = [{ name: HOSTILE.name, location: HOSTILE.file, growthBytes: 1 }];
   }
   data.unreadable.push({ file: HOSTILE.file, reason: HOSTILE.endScript });
+  const why = data.validation?.comparisons[1]?.why;
+  if (why) {
+    why.causes.push({ ...(why.causes[0] as (typeof why.causes)[0]), function: HOSTILE.name, where: HOSTILE.file });
+    why.flamegraph = 'javascript:window.pwned=6';
+    why.note = HOSTILE.endScript;
+  }
   const series = data.history.series[0];
   if (series) series.id = HOSTILE.name;
   return { data, flames };
