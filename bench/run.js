@@ -14,6 +14,7 @@ const benches = [
   'memory.js',
   'doctor.js',
   'validate.js',
+  'attribution.js',
 ];
 for (const bench of benches) {
   const path = fileURLToPath(new URL(bench, import.meta.url));
