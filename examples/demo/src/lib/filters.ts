@@ -7,13 +7,13 @@
  *
  * `DEMO_SLOW_FILTER=1` is a deliberate regression, for the worked example of perfsuite's "Finding why
  * it got slower" (README): `slug` then re-normalises its input SLOW_SLUG_ROUNDS times and keeps only
- * the last result, needless repeated work of about 0.13 s a call here, so that a `profile validate
+ * the last result, needless repeated work of about 0.12 s a call here, so that a `profile validate
  * --baseline` run has something to find without anyone editing code. The output is the same.
- * `demo render` of the fixture's checkout test (two scenarios) went from 0.84 s to 1.12 s here (medians
- * of 8 runs each, interleaved, 2-core VM): +32%.
+ * `demo render` of the fixture's checkout test (two scenarios) went from 0.88 s to 1.12 s here (medians
+ * of 8 runs each, interleaved, 2-core VM): +28%.
  */
 
-/** How often a slow `slug` call normalises its input: about 0.13 s on a 2-core VM. */
+/** How often a slow `slug` call normalises its input: about 0.12 s on a 2-core VM. */
 export const SLOW_SLUG_ROUNDS = 600_000;
 
 /** Whether `DEMO_SLOW_FILTER=1` is set (read when a renderer is created). */
