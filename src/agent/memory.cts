@@ -27,12 +27,10 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { Recorder } from './lifecycle.cjs';
-import { artifactNames, type HeapReading } from './protocol.cjs';
+import { artifactNames, HEAP_SAMPLE_BYTES, type HeapReading } from './protocol.cjs';
 import { nodeSourceMapper } from './source-mapper.cjs';
 import { writeAtomicSync } from './write-atomic.cjs';
 
-/** Mean bytes between heap samples: a quarter of V8's 512 KiB default, to resolve growth sites in runs of a few seconds. */
-const HEAP_SAMPLE_BYTES = 128 * 1024;
 const HEAP_STACK_DEPTH = 64;
 /**
  * When the early profile is taken: after module loading and start-up (the usual first second or

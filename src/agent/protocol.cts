@@ -16,6 +16,11 @@ export const ENV_CPU_TIME = 'PERFSUITE_CPU_TIME';
 export const ENV_MEMORY_INTERVAL_MS = 'PERFSUITE_MEMORY_INTERVAL_MS';
 /** Memory mode: milliseconds between the periodic in-use heap profiles, after an early one at 2 s (memory.cts). */
 export const ENV_HEAP_SNAPSHOT_MS = 'PERFSUITE_HEAP_SNAPSHOT_MS';
+/**
+ * Memory mode: mean bytes between heap samples, a quarter of V8's 512 KiB default, to resolve growth
+ * sites in runs of a few seconds. Here so that attribution knows what one heap sample is worth.
+ */
+export const HEAP_SAMPLE_BYTES = 128 * 1024;
 
 /** Doctor mode: milliseconds between event-loop readings. */
 export const ENV_DOCTOR_INTERVAL_MS = 'PERFSUITE_DOCTOR_INTERVAL_MS';

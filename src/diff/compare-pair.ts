@@ -26,6 +26,8 @@ export interface ComparePairOptions {
   normalize: Normalize;
   /** What `shareOfRegression` is of (src/attribution/attribute.ts). @default none */
   regression?: AttributionOptions['regression'];
+  /** The smallest change named, for profiles that do not count samples (heap). @default 0 */
+  minChange?: number;
   /** Where the differential flamegraph goes; none is drawn without it. */
   svg?: string;
   /** How the graph names the sides: `BASE before/ (4 runs)`. */
@@ -55,6 +57,7 @@ export async function comparePair(
       normalize: options.normalize,
       exclude: looksLikeGroupingFrame,
       ...(options.regression === undefined ? {} : { regression: options.regression }),
+      ...(options.minChange === undefined ? {} : { minChange: options.minChange }),
     });
   } catch (error) {
     // CPU against heap, wall against CPU time: the user's mix-up, said with both files named.

@@ -65,7 +65,12 @@ describe('listProfileTree', () => {
 
   it("reads a comparison's reports/why/<stamp> through its cpu/, not its heap profiles", async () => {
     const dir = join(root, 'why');
-    files(dir, ['cpu/demo/a/1.pb.gz', 'cpu/demo/a/1.load.json', 'cpu/demo/a.diff.svg', 'heap/demo/a/1.pb.gz']);
+    files(dir, [
+      'cpu/demo/a/1.pb.gz',
+      'cpu/demo/a/1.load.json',
+      'cpu/demo/a.diff.svg',
+      'heap/demo/a/1.pb.gz',
+    ]);
     const tree = await listProfileTree(dir);
     expect([...tree.entries()]).toEqual([['demo/a', [join(dir, 'cpu/demo/a/1.pb.gz')]]]);
   });

@@ -9,6 +9,7 @@
  * never touched.
  */
 import { join } from 'node:path';
+import { HEAP_SAMPLE_BYTES } from '../agent/protocol.cjs';
 import { type Attribution, causes, type FunctionChange, type SourcedProfile } from '../attribution/index.js';
 import { comparePair } from '../diff/compare-pair.js';
 import { importProfileFile } from '../model/import.js';
@@ -182,6 +183,8 @@ async function explainWorkload(
     ({ attribution } = await comparePair(pair, base, next, {
       normalize: 'run',
       regression: 'profiled',
+      // A heap profile counts no samples: three of the memory agent's sampling intervals, in MB.
+      ...(kind === 'heap' ? { minChange: (3 * HEAP_SAMPLE_BYTES) / 1e6 } : {}),
       svg: flamegraph,
       baseLabel: `baseline ${name} (${plural(base.length, 'run')})`,
       nextLabel: `now (${plural(next.length, 'run')})`,
