@@ -49,9 +49,18 @@ export function threadName(
   if (threadId === 0) return 'main thread';
   if (start)
     return `worker ${threadId} (${start.entry.startsWith('/') ? shownPath(start.entry, cwd) : start.entry})`;
-  return frames.some((f) => f.file === HOOKS_THREAD_FILE)
+  return isModuleHooksThread(threadId, start, frames)
     ? `worker ${threadId} (module hooks)`
     : `worker ${threadId}`;
+}
+
+/** Whether a thread is Node's module-hooks thread (no `Worker` of the program started it; it runs the loader). */
+export function isModuleHooksThread(
+  threadId: number,
+  start: ThreadStart | undefined,
+  frames: readonly Frame[],
+): boolean {
+  return threadId !== 0 && !start && frames.some((f) => f.file === HOOKS_THREAD_FILE);
 }
 
 /** The name of a worker's entry for messages: its file name (or `eval`). */
