@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROCESS_EXITED } from '../runner/run-process.js';
 import { UserError } from '../util/user-error.js';
 import { type LoadProgress, runHttpLoad } from './http-load.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -213,6 +214,18 @@ describe('runHttpLoad', () => {
     expect(figures.firstError).toMatch(/ECONNREFUSED|ECONNRESET|EPIPE/);
     // The clients were stopped at the first refused connection, not left reconnecting in a loop.
     expect(figures.errors).toBeLessThan(100);
+  });
+
+  it('says the server is gone when the runner stops it because the server process exited', async () => {
+    const port = await serve(hello);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(PROCESS_EXITED), 300);
+    const figures = await runHttpLoad(
+      { host: '127.0.0.1', port },
+      { durationSeconds: 30, signal: controller.signal },
+    );
+    expect(figures.stopped).toBe('server-gone');
+    expect(figures.requests).toBeGreaterThan(0);
   });
 
   it('says the server is gone when nothing listens on the port', async () => {

@@ -5,6 +5,7 @@
  * away all resolve with them, told apart by `stopped`.
  */
 import { createRequire } from 'node:module';
+import { PROCESS_EXITED } from '../runner/run-process.js';
 import { type HttpLoadOptions, resolveLoadOptions, timelineIntervalOf } from './http-load-options.js';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.js';
 
@@ -176,7 +177,7 @@ export async function runHttpLoad(target: LoadTarget, options: HttpLoadOptions =
       endTimeline();
     };
     function onAbort(): void {
-      stop('aborted');
+      stop(signal?.reason === PROCESS_EXITED ? 'server-gone' : 'aborted');
     }
     mark();
     ticking = setInterval(mark, timelineIntervalMs);

@@ -7,6 +7,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { stopTree } from './process-tree.js';
 
+/**
+ * The reason the drive's signal carries when the process ended by itself (a server that crashed
+ * under load): a load then says the server is gone, whichever it noticed first, its refused
+ * connections or the process's exit.
+ */
+export const PROCESS_EXITED = 'the process exited';
+
 /** What to start; `argv[0]` is the program (looked up on PATH when it has no slash). */
 export interface LaunchSpec {
   argv: string[];
@@ -159,7 +166,8 @@ export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<P
 
   const result = await ended;
   const wallMs = performance.now() - started;
-  driving.abort();
+  // A drive still running when the process ended on its own learns why: the server is gone.
+  driving.abort(why === undefined ? PROCESS_EXITED : undefined);
   await drive;
   for (const t of timers) clearTimeout(t);
   limits.signal?.removeEventListener('abort', onAbort);
