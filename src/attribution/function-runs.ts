@@ -1,11 +1,11 @@
 /**
  * One side of a comparison as per-run figures: for every function, its self and total time in each
  * run (one profile file is one run), in the reported unit. A function missing from a run took 0 in
- * it, which is what the test must see. Functions are keyed as the top tables key them (name and
- * file; anonymous ones by position), so that frames at different lines are one function.
+ * it, which is what the test must see. Functions are keyed as the top tables key them (model/top.ts
+ * functionKey: name and file; anonymous ones by position), so frames at different lines are one.
  */
 import { type Frame, type Profile, sampleCount, totalValue } from '../model/profile.js';
-import { topFunctions } from '../model/top.js';
+import { functionKey, topFunctions } from '../model/top.js';
 
 /** How a side's runs are made comparable: as they are (`run`) or as a share of each run's total (`sample`). */
 export type Normalize = 'run' | 'sample';
@@ -30,12 +30,6 @@ export interface SideRuns {
    */
   sampleValue: number;
   functions: Map<string, FunctionRuns>;
-}
-
-/** The key two frames of one function share; frames of anonymous functions are told apart by position. */
-export function functionKey(fn: Pick<FunctionRuns, 'name' | 'file' | 'line' | 'column'>): string {
-  const position = fn.name === '(anonymous)' ? `\u0000${fn.line ?? 0}:${fn.column ?? 0}` : '';
-  return `${fn.name}\u0000${fn.file ?? ''}${position}`;
 }
 
 export interface SideOptions {

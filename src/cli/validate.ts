@@ -159,17 +159,20 @@ export async function validateCommand(
   };
   const logDir = join(outDir, 'reports', 'logs', reportStamp(startedAt));
   const reportOptions = { failOnRegressionPct };
-  let attributed = false;
-  const finish = (interrupted: boolean) => {
-    result.finishedAt = new Date().toISOString();
-    result.interrupted = interrupted;
-    // Once compared, the comparisons stay (the attribution step adds to them after the timings).
-    if (baseline && (!result.baseline || !attributed)) {
+  // After every item: the measurements only change there, so the comparisons made after the last
+  // item are final (the attribution step adds to them).
+  const compare = () => {
+    if (baseline) {
       result.baseline = compareToBaseline(result, baseline, {
         failOnRegressionPct,
         ...(opts.noise === undefined ? {} : { noiseThreshold: opts.noise / 100 }),
       });
     }
+  };
+  const finish = (interrupted: boolean) => {
+    result.finishedAt = new Date().toISOString();
+    result.interrupted = interrupted;
+    if (!result.baseline) compare();
     result.exitCode = validateExitCode(result);
   };
 
@@ -189,6 +192,7 @@ export async function validateCommand(
       if (measured.server) result.servers.push(measured.server);
     },
     async () => {
+      compare();
       finish(false);
       await writeValidateReports(outDir, result, reportOptions);
     },
@@ -214,7 +218,6 @@ export async function validateCommand(
     );
     interrupted = step.interrupted;
     keptProfiles = step.result ?? {};
-    attributed = true;
   }
   if (opts.withProfiles && !interrupted) {
     if (!opts.json) process.stderr.write('profiling the suite (profile cpu, profile memory)...\n');

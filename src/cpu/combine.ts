@@ -84,12 +84,15 @@ export function combineProcesses(
 /**
  * The process and thread frames of a profile read back from a file, where the set of names is
  * gone: frames without a file named as processLabel and threadName name them (`… (pid 4242)`,
- * `main thread`, `worker 2 (pool.ts)`). For `profile diff`, which compares functions, not pids.
+ * `main thread`, `worker 2 (pool.ts)`), or as the memory agent's heap profiles name a process
+ * (`pid 4242`, memory/heap-profiles.ts). For `profile diff` and attribution, which compare
+ * functions, not pids.
  */
 export function looksLikeGroupingFrame(frame: Frame): boolean {
   return (
     frame.file === undefined &&
     (/\(pid \d+\)$/.test(frame.name) ||
+      /^pid \d+$/.test(frame.name) ||
       frame.name === 'main thread' ||
       /^worker \d+( \(.*\))?$/.test(frame.name))
   );

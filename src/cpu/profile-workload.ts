@@ -6,7 +6,7 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Engine, EngineContext, ProcessProfile } from '../engines/engine.js';
+import type { Engine, EngineContext, ProcessProfile, ThreadProfile } from '../engines/engine.js';
 import type { LoadResult } from '../load/drive-server.js';
 import { runTarget } from '../load/run-target.js';
 import { loadSummary } from '../load/summary.js';
@@ -91,7 +91,12 @@ export async function recordRun(
   engine: Engine,
   ctx: EngineContext,
   spec: LaunchSpec,
-  limits: { logFile: string; signal?: AbortSignal | undefined },
+  limits: {
+    logFile: string;
+    signal?: AbortSignal | undefined;
+    /** Which threads the combined profile holds. @default all */
+    keepThread?: (thread: ThreadProfile) => boolean;
+  },
 ): Promise<RecordedRun> {
   const startTime = Date.now();
   const { outcome, load } = await runTarget(target, spec, {
@@ -105,7 +110,12 @@ export async function recordRun(
   });
   const exitedAt = performance.now();
   const stopMs = outcome.stoppedAt === undefined ? undefined : Date.now() - outcome.stoppedAt;
-  const { processes: parts, warnings } = await engine.collect(ctx);
+  const collected = await engine.collect(ctx);
+  const { keepThread } = limits;
+  const parts = keepThread
+    ? collected.processes.map((part) => ({ ...part, threads: part.threads.filter(keepThread) }))
+    : collected.processes;
+  const { warnings } = collected;
   const combined = combineProcesses(
     parts,
     {

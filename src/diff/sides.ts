@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../util/user-error.js';
 import { baselinePath, listBaselines } from '../validate/baseline.js';
-import { baselineProfilesDir, listProfileRuns } from '../validate/baseline-profiles.js';
+import { baselineProfilesDir } from '../validate/baseline-profiles.js';
 import { listProfileTree, PROFILE_EXTENSIONS } from './profile-tree.js';
 
 /** One side as resolved: files pooled into one comparison, or run files by `suite/workload`. */
@@ -91,7 +91,7 @@ async function baselineSide(argument: string, name: string, outDir: string): Pro
         `profile validate --save-baseline ${name}, or compare directories of profiles instead.`,
     );
   }
-  const runs = await listProfileRuns(dir);
+  const runs = await listProfileTree(dir);
   if (runs.size === 0) {
     throw new UserError(
       `baseline "${name}" has no profiles: ${dir} holds no <suite>/<workload>/<run>.pb.gz. ` +

@@ -33,9 +33,10 @@ export interface TopOptions {
 
 /**
  * Frames of one function share a key: its name and file, so that line-level profiles still rank
- * functions. Anonymous functions of one file are told apart by their position instead.
+ * functions. Anonymous functions of one file are told apart by their position instead. A row of
+ * the top table keys the same as its frames (its line is theirs where the position counts).
  */
-function functionKey(frame: Frame): string {
+export function functionKey(frame: Frame): string {
   const position = frame.name === '(anonymous)' ? `\u0000${frame.line ?? 0}:${frame.column ?? 0}` : '';
   return `${frame.name}\u0000${frame.file ?? ''}${position}`;
 }

@@ -43,6 +43,15 @@ const kept = (recorded: Recorded) => {
   return workloads;
 };
 
+/** Writes every recorded run under `dir` (a staged baseline folder). */
+async function writeRuns(dir: string, recorded: Recorded): Promise<void> {
+  for (const { suite, name, profiles, requests } of recorded.values()) {
+    for (const [i, profile] of profiles.entries()) {
+      await writeProfileRun(dir, suite, name, i + 1, profile, requests[i]);
+    }
+  }
+}
+
 /** Runs the step; `commit` (when saving) puts the new baseline's profiles in place and says what was kept. */
 export async function attributionStep(
   result: ValidateResult,
@@ -74,14 +83,8 @@ export async function attributionStep(
       signal: options.signal,
       quiet: options.quiet,
       purpose: stage ? 'for the baseline' : 'to explain its regression',
-      ...(stage
-        ? {
-            onProfile: async (item, profile, run, requests) => {
-              await writeProfileRun(stage.dir, item.suite, item.name, run, profile, requests);
-            },
-          }
-        : {}),
     });
+    if (stage) await writeRuns(stage.dir, recorded[kind]);
   }
   if (options.baseline && !options.signal.aborted) {
     const explaining = (kind: ProfileKind) => {

@@ -9,8 +9,7 @@
  * identical stacks one sample), without the process and thread frames (their pids change every run),
  * gzipped: tens of KB a run for the demo's commands (BENCHMARKS.md).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toPprof } from '../model/pprof.js';
 import type { Profile } from '../model/profile.js';
@@ -28,26 +27,6 @@ export function baselineProfilesDir(outDir: string, name: string, kind: ProfileK
 /** Where run `run` (1-based) of a workload goes under a profiles folder. */
 export function profileRunPath(dir: string, suite: string, workload: string, run: number): string {
   return join(dir, suite, workload, `${run}.pb.gz`);
-}
-
-/** The profile files kept under a profiles folder, by `suite/workload`, each list in run order. */
-export async function listProfileRuns(dir: string): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>();
-  if (!existsSync(dir)) return found;
-  for (const suite of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory())) {
-    const suiteDir = join(dir, suite.name);
-    for (const workload of (await readdir(suiteDir, { withFileTypes: true })).filter((e) =>
-      e.isDirectory(),
-    )) {
-      const workloadDir = join(suiteDir, workload.name);
-      const runs = (await readdir(workloadDir))
-        .filter((file) => /^\d+\.pb\.gz$/.test(file))
-        .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
-        .map((file) => join(workloadDir, file));
-      if (runs.length > 0) found.set(`${suite.name}/${workload.name}`, runs);
-    }
-  }
-  return found;
 }
 
 /**

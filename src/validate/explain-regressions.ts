@@ -8,20 +8,17 @@
  * before profiles were kept, failed runs, a corrupt file) becomes a `why.note`; the timing verdict is
  * never touched.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEAP_SAMPLE_BYTES } from '../agent/protocol.cjs';
 import { type Attribution, causes, type FunctionChange, type SourcedProfile } from '../attribution/index.js';
 import { comparePair } from '../diff/compare-pair.js';
+import { listProfileTree } from '../diff/profile-tree.js';
 import { importProfileFile } from '../model/import.js';
 import { scaleValues } from '../model/scale-values.js';
 import { plural } from '../util/words.js';
 import type { Baseline } from './baseline.js';
-import {
-  baselineProfilesDir,
-  listProfileRuns,
-  readRunRequests,
-  writeProfileRun,
-} from './baseline-profiles.js';
+import { baselineProfilesDir, readRunRequests, writeProfileRun } from './baseline-profiles.js';
 import type {
   AllocationSite,
   BaselineComparison,
@@ -223,9 +220,9 @@ export async function explainRegressions(result: ValidateResult, options: Explai
   const byId = new Map(result.measurements.map((m) => [m.id, m]));
   const explainers = { cpu: new Map<string, Explain>(), heap: new Map<string, Explain>() };
   for (const kind of ['cpu', 'heap'] as const) {
-    const kept = options.baseline.profiles
-      ? await listProfileRuns(baselineProfilesDir(options.outDir, options.baseline.name, kind))
-      : new Map<string, string[]>();
+    const dir = baselineProfilesDir(options.outDir, options.baseline.name, kind);
+    const kept =
+      options.baseline.profiles && existsSync(dir) ? await listProfileTree(dir) : new Map<string, string[]>();
     for (const [key, current] of options.current[kind]) {
       explainers[kind].set(key, await explainWorkload(kind, current, kept.get(key), options));
     }

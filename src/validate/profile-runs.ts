@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../agent/protocol.cjs';
-import { combineProcesses, looksLikeGroupingFrame } from '../cpu/combine.js';
+import { looksLikeGroupingFrame } from '../cpu/combine.js';
 import { recordRun } from '../cpu/profile-workload.js';
 import { withAgent } from '../engines/paths.js';
 import { pprofEngine } from '../engines/pprof.js';
@@ -22,7 +22,7 @@ import { runTarget } from '../load/run-target.js';
 import { readHeapProfiles } from '../memory/heap-profiles.js';
 import { HEAP_SNAPSHOT_MS } from '../memory/profile-memory.js';
 import { dropFrames } from '../model/drop-frames.js';
-import type { Frame, Profile } from '../model/profile.js';
+import type { Profile } from '../model/profile.js';
 import type { PlannedTarget } from '../plan/planned-target.js';
 import type { ProcessOutcome } from '../runner/run-process.js';
 
@@ -47,8 +47,6 @@ export interface ProfileRunsOptions {
   /** The last run's output. */
   logFile: string;
   signal?: AbortSignal;
-  /** Called with each run's profile as it is recorded (to write it at once). */
-  onProfile?: (profile: Profile, run: number, requests: number | undefined) => Promise<void>;
 }
 
 type Recorded = { outcome: ProcessOutcome; profile: Profile | undefined; requests?: number | undefined };
@@ -57,26 +55,20 @@ type Limits = { logFile: string; signal?: AbortSignal | undefined };
 async function cpuRun(target: PlannedTarget, artifactDir: string, limits: Limits): Promise<Recorded> {
   const ctx = { artifactDir, intervalUs: PROFILED_RUN_INTERVAL_US, cpuTime: false };
   const spec = pprofEngine.launch(target.spec, ctx);
-  const { outcome, parts, load } = await recordRun(target, pprofEngine, ctx, spec, limits);
   // Without the module-hooks thread (tsx's loader): it polls while the program runs and writes its
   // samples in one-second chunks, so how much of it a run holds depends on how long the run lasted.
   // Seen here: a slower version's runs carried 100-200 ms of its `checkForMessages` and GC that the
   // baseline's shorter runs had not flushed, all of it named as a regression.
-  const own = parts.map((part) => ({
-    ...part,
-    threads: part.threads.filter((t) => !isModuleHooksThread(t.threadId, t.start, t.profile.frames)),
-  }));
-  const combined = combineProcesses(own, { title: `${target.suite}/${target.workload}` }, target.spec.cwd);
+  const { outcome, combined, load } = await recordRun(target, pprofEngine, ctx, spec, {
+    ...limits,
+    keepThread: (t) => !isModuleHooksThread(t.threadId, t.start, t.profile.frames),
+  });
   return {
     outcome,
     profile: combined && dropFrames(combined.profile, combined.isGrouping),
     requests: load?.kind === 'http' ? load.requests : undefined,
   };
 }
-
-// The memory agent's merge names processes `pid 123` (memory/heap-profiles.ts).
-const heapGrouping = (frame: Frame) =>
-  looksLikeGroupingFrame(frame) || (!frame.file && /^pid \d+$/.test(frame.name));
 
 async function heapRun(target: PlannedTarget, artifactDir: string, limits: Limits): Promise<Recorded> {
   const env = withAgent(target.spec.env, artifactDir, 'memory');
@@ -93,7 +85,7 @@ async function heapRun(target: PlannedTarget, artifactDir: string, limits: Limit
     },
   );
   const { late } = await readHeapProfiles(artifactDir, target.spec.cwd);
-  return { outcome, profile: late && dropFrames(late, heapGrouping) };
+  return { outcome, profile: late && dropFrames(late, looksLikeGroupingFrame) };
 }
 
 export async function profileRuns(target: PlannedTarget, options: ProfileRunsOptions): Promise<ProfiledRuns> {
@@ -120,7 +112,6 @@ export async function profileRuns(target: PlannedTarget, options: ProfileRunsOpt
       }
       profiles.push(profile);
       requests.push(served);
-      await options.onProfile?.(profile, profiles.length, served);
     } finally {
       await rm(artifactDir, { recursive: true, force: true });
     }

@@ -40,13 +40,6 @@ export interface RecordProfilesOptions {
   quiet: boolean;
   /** Why these runs happen, for the progress line: "for the baseline", "to explain the regression". */
   purpose: string;
-  /** Called with each run's profile as it is recorded. */
-  onProfile?: (
-    item: TimingItem,
-    profile: Profile,
-    run: number,
-    requests: number | undefined,
-  ) => Promise<void>;
 }
 
 export async function recordProfiles(
@@ -66,12 +59,6 @@ export async function recordProfiles(
       runs: options.runs,
       logFile: join(options.logDir, `${item.suite}.${item.name}.${options.kind}-profiled.log`),
       signal: options.signal,
-      ...(options.onProfile
-        ? {
-            onProfile: (profile, run, requests) =>
-              options.onProfile?.(item, profile, run, requests) ?? Promise.resolve(),
-          }
-        : {}),
     });
     recorded.set(workloadKey(item.suite, item.name), {
       suite: item.suite,
