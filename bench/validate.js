@@ -23,10 +23,10 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin', 'profile.js');
 const workload = join(root, 'bench', 'workloads', 'cpu-bound.js');
 const { prng: seededRandom } = await import('./synthetic-stacks.js');
-const { timeRuns } = await import(join(root, 'dist', 'validate', 'time-runs.js'));
-const { readChildrenCpu } = await import(join(root, 'dist', 'validate', 'children-cpu.js'));
-const { toMeasurement } = await import(join(root, 'dist', 'validate', 'to-measurement.js'));
-const { writeValidateReports } = await import(join(root, 'dist', 'validate', 'write-reports.js'));
+const { timeRuns } = await import(join(root, 'dist', 'validate', 'measure', 'time-runs.js'));
+const { readChildrenCpu } = await import(join(root, 'dist', 'validate', 'measure', 'children-cpu.js'));
+const { toMeasurement } = await import(join(root, 'dist', 'validate', 'measure', 'to-measurement.js'));
+const { writeValidateReports } = await import(join(root, 'dist', 'validate', 'reports', 'write-reports.js'));
 
 // Seeded noise for the report-writing result: the same mulberry32 (bench/synthetic-stacks.js) and
 // Box–Muller as the tests' test/support/synthetic-series.ts, so the samples are the same; not loaded

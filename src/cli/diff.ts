@@ -13,7 +13,7 @@ import { resolveSide, type Side } from '../diff/sides.js';
 import { formatDiff } from '../diff/terminal.js';
 import { UserError } from '../util/user-error.js';
 import { defaultOutputPath } from './flamegraph.js';
-import { loadProfile } from './load-profile.js';
+import { loadProfile } from './read-profile.js';
 
 /** The flags of the command, as commander hands them over. */
 export interface DiffCommandOptions {

@@ -10,7 +10,7 @@ import { profileDoctor } from '../doctor/profile-doctor.js';
 import { DOCTOR_JSON_VERSION, type DoctorResult, FINDING_KINDS, type FindingKind } from '../doctor/result.js';
 import { renderDoctorSummary } from '../doctor/summary-md.js';
 import { formatDoctorResult } from '../doctor/terminal.js';
-import { afterRun, pageLine } from '../report/after-run.js';
+import { afterRun, pageLine } from './after-run.js';
 import { machineDescription } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
 import { plural } from '../util/words.js';

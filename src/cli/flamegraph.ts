@@ -10,7 +10,7 @@ import { renderDiffFlamegraph, renderFlamegraph } from '../render/flamegraph/ind
 import type { FlamegraphOptions } from '../render/flamegraph/options.js';
 import { UserError } from '../util/user-error.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { loadProfile } from './load-profile.js';
+import { loadProfile } from './read-profile.js';
 
 /** The flags of the command, as commander hands them over. */
 export interface FlamegraphCommandOptions {

@@ -3,7 +3,7 @@
  * and the journeys, sweeps and benchmarks that `profile validate` measures.
  */
 import { relative } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../config/read-config.js';
 import { launchSpecFor } from '../runner/launch.js';
 
 export async function listCommand(opts: { config?: string; json?: boolean }): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { pageLine } from '../report/after-run.js';
+import { pageLine } from './after-run.js';
 import { writeReportPage } from '../report/write-page.js';
 import { outDirOf } from './targets.js';
 
@@ -27,7 +27,7 @@ export async function reportCommand(opts: ReportCommandOptions): Promise<number>
   let outDir = resolve(opts.outDir ?? '.');
   if (!opts.outDir && opts.config) {
     // Where the config sends its outputs, as the other commands do.
-    const { loadConfig } = await import('../config/load.js');
+    const { loadConfig } = await import('../config/read-config.js');
     outDir = outDirOf(await loadConfig({ configPath: opts.config }), {});
   }
   const page = await writeReportPage(

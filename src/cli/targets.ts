@@ -4,10 +4,10 @@
  * commands read the same flags the same way; also the one-at-a-time loop with Ctrl-C handling.
  */
 import { resolve } from 'node:path';
-import type { LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/read-config.js';
 import type { CommandName } from '../config/schema.js';
 import { selectWorkloads } from '../config/select.js';
-import { type PlannedTarget, planAdHoc, planWorkload } from '../plan/planned-target.js';
+import { type PlannedTarget, planAdHoc, planWorkload } from '../plan/target.js';
 import type { LoadFlags } from '../plan/server-plan.js';
 import { UserError } from '../util/user-error.js';
 
@@ -55,7 +55,7 @@ export async function planTargets(
   if (!target)
     throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
   // Imported here: the config loader brings zod (~80 ms), which an ad hoc command never needs.
-  const { loadConfig } = await import('../config/load.js');
+  const { loadConfig } = await import('../config/read-config.js');
   const loaded = await loadConfig(flags.config ? { configPath: flags.config } : {});
   const targets = selectWorkloads(loaded.config, target, flags.workload ?? [], verb).map((selected) =>
     planWorkload(selected, loaded.baseDir, flags),

@@ -5,23 +5,23 @@
  * Exit codes: 0 all pass, 1 a target failed, a run failed or a regression past the gate, 2 usage.
  */
 import { join, relative } from 'node:path';
-import { afterRun, pageLine } from '../report/after-run.js';
+import { afterRun, pageLine } from './after-run.js';
 import { machineInfo } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
-import { attributionStep as profileForAttribution, whyDirOf } from '../validate/attribution-step.js';
-import type { Baseline } from '../validate/baseline.js';
+import { attributionStep as profileForAttribution, whyDirOf } from '../validate/baseline/attribution-step.js';
+import type { Baseline } from '../validate/baseline/baseline.js';
 import {
   compareToBaseline,
   parseRegressionThreshold,
   validateExitCode,
-} from '../validate/compare-baseline.js';
+} from '../validate/baseline/compare-baseline.js';
 import type { ValidateResult } from '../validate/measurement.js';
 import { planValidate, type ValidateItem } from '../validate/plan.js';
-import { reportStamp } from '../validate/report-md.js';
-import { runItem } from '../validate/run-item.js';
-import { formatValidateSummary } from '../validate/terminal.js';
+import { reportStamp } from '../validate/reports/report-md.js';
+import { runItem } from '../validate/measure/run-item.js';
+import { formatValidateSummary } from '../validate/reports/terminal.js';
 import { profileLinks } from '../validate/with-profiles.js';
-import { writeValidateReports } from '../validate/write-reports.js';
+import { writeValidateReports } from '../validate/reports/write-reports.js';
 import {
   checkPositive,
   configNote,
@@ -81,7 +81,7 @@ async function plan(
   if (!target)
     throw new UserError('name a suite (or "all"), or give a command after "--": profile validate all');
   // Imported here, as in targets.ts: an ad hoc command never needs the config loader (zod).
-  const { loadConfig } = await import('../config/load.js');
+  const { loadConfig } = await import('../config/read-config.js');
   const loaded = await loadConfig(opts.config ? { configPath: opts.config } : {});
   return {
     items: planValidate(loaded, target, opts),
@@ -133,7 +133,7 @@ export async function validateCommand(
   const { items, outDir, baseDir, configPath, note } = await plan(target, command, opts);
   if (note) process.stderr.write(`${note}\n`);
   // Imported only with a baseline flag: baseline files are checked with zod (~80 ms to load).
-  const baselines = opts.baseline || opts.saveBaseline ? await import('../validate/baseline.js') : undefined;
+  const baselines = opts.baseline || opts.saveBaseline ? await import('../validate/baseline/baseline.js') : undefined;
   // Before measuring anything: a mistyped baseline name should not cost a five-minute run.
   const baseline: Baseline | undefined = opts.baseline
     ? await baselines?.loadBaseline(outDir, opts.baseline)

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CpuTarget } from '../cpu/profile-workload.js';
-import { HTTP_LOAD_DEFAULTS } from '../load/http-load-options.js';
+import { HTTP_LOAD_DEFAULTS } from '../plan/http-load-options.js';
 import type { LoadPlan } from '../plan/server-plan.js';
 import { runProcess } from '../runner/run-process.js';
 import type { Clinic } from './locate.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, EngineContext, ProcessProfile, ThreadProfile } from '../engines/engine.js';
 import type { LoadResult } from '../load/drive-server.js';
-import { runTarget } from '../load/run-target.js';
+import { runTarget } from '../workload/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { toFolded } from '../model/folded.js';
 import { toPprof } from '../model/pprof.js';
@@ -19,7 +19,7 @@ import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { programStarted } from '../runner/program-start.js';
 import type { LaunchSpec, ProcessOutcome } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { type Combined, combineProcesses, summarizeProcesses } from './combine.js';
+import { type Combined, combineProcesses, summarizeProcesses } from '../workload/combine.js';
 import type { CpuOutputFiles, CpuResult } from './result.js';
 
 export interface CpuRunOptions {

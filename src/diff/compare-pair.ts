@@ -12,7 +12,7 @@ import {
   type SourcedProfile,
 } from '../attribution/index.js';
 import { chooseValueKind } from '../attribution/value-kind.js';
-import { looksLikeGroupingFrame } from '../cpu/combine.js';
+import { looksLikeGroupingFrame } from '../workload/combine.js';
 import { dropFrames } from '../model/drop-frames.js';
 import { mergeProfiles } from '../model/merge.js';
 import type { Profile, ValueType } from '../model/profile.js';

@@ -6,8 +6,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../util/user-error.js';
-import { baselinePath, listBaselines } from '../validate/baseline.js';
-import { baselineProfilesDir } from '../validate/baseline-profiles.js';
+import { baselinePath, listBaselines } from '../validate/baseline/baseline.js';
+import { baselineProfilesDir } from '../validate/baseline/baseline-profiles.js';
 import { listProfileTree, PROFILE_EXTENSIONS } from './profile-tree.js';
 
 /** One side as resolved: files pooled into one comparison, or run files by `suite/workload`. */

@@ -22,7 +22,7 @@ import { workloadRun } from '../cpu/result.js';
 import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
 import { agentDir, withAgent } from '../engines/paths.js';
 import { frameMapper } from '../engines/saved-source-maps.js';
-import { runTarget } from '../load/run-target.js';
+import { runTarget } from '../workload/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { renderDoctorChart } from '../render/doctor-chart.js';
 import { writeFileAtomic } from '../util/write-atomic.js';

@@ -26,5 +26,5 @@ export {
   type HistoryRecord,
   type RunContext,
 } from './record.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_RUNS, HISTORY_FILE, historyPath, recordRun } from './store.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_RUNS, HISTORY_FILE, historyPath, recordRun } from './append.js';
 export { historyTrends, TREND_RULE } from './trends.js';

@@ -6,10 +6,10 @@
  */
 import { createRequire } from 'node:module';
 import { PROCESS_EXITED } from '../runner/run-process.js';
-import { type HttpLoadOptions, resolveLoadOptions, timelineIntervalOf } from './http-load-options.js';
+import { type HttpLoadOptions, resolveLoadOptions, timelineIntervalOf } from '../plan/http-load-options.js';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.js';
 
-export type { HttpLoadOptions } from './http-load-options.js';
+export type { HttpLoadOptions } from '../plan/http-load-options.js';
 
 /** Where the server listens. An IPv6 address may be given bare (`::1`). */
 export interface LoadTarget {

@@ -17,7 +17,7 @@ import { workloadRun } from '../cpu/result.js';
 import { withAgent } from '../engines/paths.js';
 import { threadName } from '../engines/threads.js';
 import type { LoadResult } from '../load/drive-server.js';
-import { runTarget } from '../load/run-target.js';
+import { runTarget } from '../workload/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { toPprof } from '../model/pprof.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';

@@ -15,7 +15,7 @@ import { fromPprof } from '../model/pprof.js';
 import { type Profile, sampleCount } from '../model/profile.js';
 import { type FunctionStat, topFunctions } from '../model/top.js';
 import { renderSweepChart } from '../render/sweep-chart.js';
-import { formatMeasure, formatPct } from '../validate/format.js';
+import { formatMeasure, formatPct } from '../validate/reports/format.js';
 import type { ValidateResult } from '../validate/measurement.js';
 import { isGroupingFrameName, toFlameData } from './flame-data.js';
 import type { DoctorEntry, FlameData, FlameSection, MemoryEntry, PageData, PageTopRow } from './page-data.js';

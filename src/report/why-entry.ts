@@ -3,8 +3,8 @@
  * Markdown report (src/validate/format-why.ts), the differential flamegraph linked from reports/.
  */
 import { dirname, relative } from 'node:path';
-import { formatMeasure, formatPValue } from '../validate/format.js';
-import { causeLocation, namedOf, perText, shareText, signed } from '../validate/format-why.js';
+import { formatMeasure, formatPValue } from '../validate/reports/format.js';
+import { causeLocation, namedOf, perText, shareText, signed } from '../validate/reports/format-why.js';
 import type { BaselineComparison } from '../validate/measurement.js';
 import type { WhyEntry } from './page-data.js';
 

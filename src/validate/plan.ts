@@ -4,10 +4,10 @@
  * `-w` picks items by `name` or `suite/name` across all of these kinds.
  */
 
-import type { LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/read-config.js';
 import type { Benchmarks, Journey, Sweep, Timing } from '../config/schema.js';
 import { selectSuites } from '../config/select.js';
-import { type PlannedTarget, planWorkload } from '../plan/planned-target.js';
+import { type PlannedTarget, planWorkload } from '../plan/target.js';
 import type { LoadFlags } from '../plan/server-plan.js';
 import { UserError } from '../util/user-error.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type JourneyStep, journeySchema, type UserConfig } from '../../src/config/schema.js';
 import { UserError } from '../../src/util/user-error.js';
-import { JOURNEY_STAT, runJourney } from '../../src/validate/journey.js';
+import { JOURNEY_STAT, runJourney } from '../../src/validate/measure/journey.js';
 import type { Measurement } from '../../src/validate/measurement.js';
 import { fixtures, tempDir } from './run-cli.js';
 

@@ -9,7 +9,7 @@
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Baseline } from '../../src/validate/baseline.js';
+import type { Baseline } from '../../src/validate/baseline/baseline.js';
 import type { BaselineComparison, ValidateResult } from '../../src/validate/measurement.js';
 import { fixtures, runCli, tempDir } from './run-cli.js';
 
