@@ -8,9 +8,9 @@ import { profileWorkload } from '../cpu/profile-workload.js';
 import { CPU_JSON_VERSION, type CpuResult } from '../cpu/result.js';
 import { formatCpuResult, formatCpuTotals } from '../cpu/terminal.js';
 import { ENGINE_NAMES, type EngineName, engines } from '../engines/index.js';
-import { afterRun, pageLine } from './after-run.js';
 import { UserError } from '../util/user-error.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { afterRun, pageLine } from './after-run.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
 export interface CpuCommandOptions extends TargetFlags {

@@ -10,11 +10,11 @@ import { profileDoctor } from '../doctor/profile-doctor.js';
 import { DOCTOR_JSON_VERSION, type DoctorResult, FINDING_KINDS, type FindingKind } from '../doctor/result.js';
 import { renderDoctorSummary } from '../doctor/summary-md.js';
 import { formatDoctorResult } from '../doctor/terminal.js';
-import { afterRun, pageLine } from './after-run.js';
 import { machineDescription } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { afterRun, pageLine } from './after-run.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
 export interface DoctorCommandOptions extends TargetFlags {

@@ -8,10 +8,10 @@ import { profileMemory } from '../memory/profile-memory.js';
 import { MEMORY_JSON_VERSION, type MemoryResult } from '../memory/result.js';
 import { renderMemorySummary } from '../memory/summary-md.js';
 import { formatMemoryResult } from '../memory/terminal.js';
-import { afterRun, pageLine } from './after-run.js';
 import { machineDescription } from '../util/machine.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { afterRun, pageLine } from './after-run.js';
 import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
 export interface MemoryCommandOptions extends TargetFlags {

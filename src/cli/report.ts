@@ -5,8 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { pageLine } from './after-run.js';
 import { writeReportPage } from '../report/write-page.js';
+import { pageLine } from './after-run.js';
 import { outDirOf } from './targets.js';
 
 export interface ReportCommandOptions {

@@ -5,7 +5,6 @@
  * Exit codes: 0 all pass, 1 a target failed, a run failed or a regression past the gate, 2 usage.
  */
 import { join, relative } from 'node:path';
-import { afterRun, pageLine } from './after-run.js';
 import { machineInfo } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
 import { attributionStep as profileForAttribution, whyDirOf } from '../validate/baseline/attribution-step.js';
@@ -15,13 +14,14 @@ import {
   parseRegressionThreshold,
   validateExitCode,
 } from '../validate/baseline/compare-baseline.js';
+import { runItem } from '../validate/measure/run-item.js';
 import type { ValidateResult } from '../validate/measurement.js';
 import { planValidate, type ValidateItem } from '../validate/plan.js';
 import { reportStamp } from '../validate/reports/report-md.js';
-import { runItem } from '../validate/measure/run-item.js';
 import { formatValidateSummary } from '../validate/reports/terminal.js';
-import { profileLinks } from '../validate/with-profiles.js';
 import { writeValidateReports } from '../validate/reports/write-reports.js';
+import { profileLinks } from '../validate/with-profiles.js';
+import { afterRun, pageLine } from './after-run.js';
 import {
   checkPositive,
   configNote,
@@ -133,7 +133,8 @@ export async function validateCommand(
   const { items, outDir, baseDir, configPath, note } = await plan(target, command, opts);
   if (note) process.stderr.write(`${note}\n`);
   // Imported only with a baseline flag: baseline files are checked with zod (~80 ms to load).
-  const baselines = opts.baseline || opts.saveBaseline ? await import('../validate/baseline/baseline.js') : undefined;
+  const baselines =
+    opts.baseline || opts.saveBaseline ? await import('../validate/baseline/baseline.js') : undefined;
   // Before measuring anything: a mistyped baseline name should not cost a five-minute run.
   const baseline: Baseline | undefined = opts.baseline
     ? await baselines?.loadBaseline(outDir, opts.baseline)

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, EngineContext, ProcessProfile, ThreadProfile } from '../engines/engine.js';
 import type { LoadResult } from '../load/drive-server.js';
-import { runTarget } from '../workload/run-target.js';
 import { loadSummary } from '../load/summary.js';
 import { toFolded } from '../model/folded.js';
 import { toPprof } from '../model/pprof.js';
@@ -20,6 +19,7 @@ import { programStarted } from '../runner/program-start.js';
 import type { LaunchSpec, ProcessOutcome } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { type Combined, combineProcesses, summarizeProcesses } from '../workload/combine.js';
+import { runTarget } from '../workload/run-target.js';
 import type { CpuOutputFiles, CpuResult } from './result.js';
 
 export interface CpuRunOptions {

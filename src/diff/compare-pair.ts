@@ -12,13 +12,13 @@ import {
   type SourcedProfile,
 } from '../attribution/index.js';
 import { chooseValueKind } from '../attribution/value-kind.js';
-import { looksLikeGroupingFrame } from '../workload/combine.js';
 import { dropFrames } from '../model/drop-frames.js';
 import { mergeProfiles } from '../model/merge.js';
 import type { Profile, ValueType } from '../model/profile.js';
 import { renderDiffFlamegraph } from '../render/flamegraph/index.js';
 import { UserError } from '../util/user-error.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { looksLikeGroupingFrame } from '../workload/combine.js';
 import type { DiffPair } from './pairs.js';
 import type { PairDiff } from './result.js';
 

@@ -2,9 +2,9 @@ import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendRecord, capLines, DEFAULT_MAX_RUNS, historyPath, recordRun } from './append.js';
 import { readHistories } from './read.js';
 import type { HistoryRecord } from './record.js';
-import { appendRecord, capLines, DEFAULT_MAX_RUNS, historyPath, recordRun } from './append.js';
 import { historyTrends } from './trends.js';
 
 const record = (i: number, extra: Partial<HistoryRecord> = {}): HistoryRecord => ({

@@ -16,6 +16,8 @@
  *
  * then `historyTrends(records)` is PageData['history'], and `unreadable` goes into PageData['unreadable'].
  */
+
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_RUNS, HISTORY_FILE, historyPath, recordRun } from './append.js';
 export { type RunContextOptions, runContext } from './context.js';
 export { gitInfo } from './git.js';
 export { type ReadHistoriesOptions, readHistories, type UnreadableHistory } from './read.js';
@@ -26,5 +28,4 @@ export {
   type HistoryRecord,
   type RunContext,
 } from './record.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_RUNS, HISTORY_FILE, historyPath, recordRun } from './append.js';
 export { historyTrends, TREND_RULE } from './trends.js';

@@ -5,8 +5,8 @@
  * away all resolve with them, told apart by `stopped`.
  */
 import { createRequire } from 'node:module';
-import { PROCESS_EXITED } from '../runner/run-process.js';
 import { type HttpLoadOptions, resolveLoadOptions, timelineIntervalOf } from '../plan/http-load-options.js';
+import { PROCESS_EXITED } from '../runner/run-process.js';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.js';
 
 export type { HttpLoadOptions } from '../plan/http-load-options.js';

@@ -5,8 +5,8 @@
  */
 import type { LoadConfig, ReadyConfig } from '../config/schema.js';
 import { splitCommandLine } from '../load/command.js';
-import type { HttpLoadOptions } from './http-load-options.js';
 import { UserError } from '../util/user-error.js';
+import type { HttpLoadOptions } from './http-load-options.js';
 
 /** How readiness is told: the agent's report of the first port listened on, a port, or an output line. */
 export type ReadyPlan =

@@ -3,9 +3,9 @@
  * Markdown report (src/validate/format-why.ts), the differential flamegraph linked from reports/.
  */
 import { dirname, relative } from 'node:path';
+import type { BaselineComparison } from '../validate/measurement.js';
 import { formatMeasure, formatPValue } from '../validate/reports/format.js';
 import { causeLocation, namedOf, perText, shareText, signed } from '../validate/reports/format-why.js';
-import type { BaselineComparison } from '../validate/measurement.js';
 import type { WhyEntry } from './page-data.js';
 
 export function whyEntry(c: BaselineComparison, reportsDir: string, configPath: string): WhyEntry {

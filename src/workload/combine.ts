@@ -4,11 +4,12 @@
  * per thread (`main thread`, `worker 2 (pool-worker.ts)`) when it has more than one. A workload of
  * one single-threaded process keeps its stacks as they are.
  */
+
+import type { ProcessSummary } from '../cpu/result.js';
 import type { ProcessProfile, ThreadProfile } from '../engines/engine.js';
 import { shownPath, threadName } from '../engines/threads.js';
 import { mergeProfiles } from '../model/merge.js';
 import { type Frame, type Profile, type ProfileMeta, sampleCount } from '../model/profile.js';
-import type { ProcessSummary } from '../cpu/result.js';
 
 export function processLabel(part: ProcessProfile, cwd: string): string {
   const record = part.process;

@@ -4,9 +4,10 @@
  * and then stopped, its load command run with the workload's own environment (not profiled, not in
  * the tree).
  */
+
+import { type LoadResult, serverDrive } from '../load/drive-server.js';
 import type { ServerPlan } from '../plan/server-plan.js';
 import { type LaunchSpec, type ProcessOutcome, type RunLimits, runProcess } from '../runner/run-process.js';
-import { type LoadResult, serverDrive } from '../load/drive-server.js';
 
 export interface RunnableTarget {
   spec: LaunchSpec;

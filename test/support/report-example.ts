@@ -331,7 +331,11 @@ export function hostilePage(): { data: PageData; flames: Map<string, FlameData> 
   data.unreadable.push({ file: HOSTILE.file, reason: HOSTILE.endScript });
   const why = data.validation?.comparisons[1]?.why;
   if (why) {
-    why.causes.push({ ...(why.causes[0] as (typeof why.causes)[0]), function: HOSTILE.name, where: HOSTILE.file });
+    why.causes.push({
+      ...(why.causes[0] as (typeof why.causes)[0]),
+      function: HOSTILE.name,
+      where: HOSTILE.file,
+    });
     why.flamegraph = 'javascript:window.pwned=6';
     why.note = HOSTILE.endScript;
   }

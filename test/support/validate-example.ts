@@ -15,9 +15,13 @@ import { fitScaling } from '../../src/stats/index.js';
 import { type Baseline, toBaseline } from '../../src/validate/baseline/baseline.js';
 import { compareToBaseline, validateExitCode } from '../../src/validate/baseline/compare-baseline.js';
 import { loadMeasurements, serverLoad } from '../../src/validate/measure/measure-load.js';
-import type { Measurement, ServerLoad, SweepResult, ValidateResult } from '../../src/validate/measurement.js';
 import type { TimedRun, TimedRuns } from '../../src/validate/measure/time-runs.js';
-import { type Limit, type MeasurementInput, toMeasurement } from '../../src/validate/measure/to-measurement.js';
+import {
+  type Limit,
+  type MeasurementInput,
+  toMeasurement,
+} from '../../src/validate/measure/to-measurement.js';
+import type { Measurement, ServerLoad, SweepResult, ValidateResult } from '../../src/validate/measurement.js';
 import { gaussian, seededRandom } from './synthetic-series.js';
 
 /** `count` values around `mean` with relative spread `cv`, rounded to 0.1 (ms or MB), all positive. */

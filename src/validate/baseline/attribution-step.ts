@@ -6,11 +6,11 @@
  * profiles put in place by `commit`.
  */
 import { join } from 'node:path';
+import type { ValidateResult } from '../measurement.js';
+import type { ValidateItem } from '../plan.js';
 import type { Baseline, BaselineProfiles } from './baseline.js';
 import { stageBaselineProfiles, writeProfileRun } from './baseline-profiles.js';
 import { explainRegressions, workloadsToExplain } from './explain-regressions.js';
-import type { ValidateResult } from '../measurement.js';
-import type { ValidateItem } from '../plan.js';
 import { PROFILED_RUN_INTERVAL_US, type ProfileKind } from './profile-runs.js';
 import { profilable, recordProfiles, type WorkloadProfiles, workloadKey } from './record-profiles.js';
 

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../util/user-error.js';
+import { toMeasurement } from '../measure/to-measurement.js';
+import type { Measurement, ValidateResult } from '../measurement.js';
 import { toBaseline } from './baseline.js';
 import {
   compareToBaseline,
@@ -13,8 +15,6 @@ import {
   skippedComparisons,
   validateExitCode,
 } from './compare-baseline.js';
-import type { Measurement, ValidateResult } from '../measurement.js';
-import { toMeasurement } from '../measure/to-measurement.js';
 
 const BASE = [100, 101, 99, 100, 102, 98, 100, 101, 99, 100];
 const scaled = (factor: number) => BASE.map((v) => v * factor);

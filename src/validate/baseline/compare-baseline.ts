@@ -17,7 +17,6 @@ import {
 } from '../../stats/index.js';
 import { UserError } from '../../util/user-error.js';
 import { plural } from '../../util/words.js';
-import type { Baseline, BaselineMeasurement } from './baseline.js';
 import {
   type BaselineComparison,
   betterOf,
@@ -25,6 +24,7 @@ import {
   type SkippedComparison,
   type ValidateResult,
 } from '../measurement.js';
+import type { Baseline, BaselineMeasurement } from './baseline.js';
 
 /** What compareToBaseline returns: the `baseline` section of ValidateResult. */
 export type BaselineSection = NonNullable<ValidateResult['baseline']>;

@@ -11,14 +11,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEAP_SAMPLE_BYTES } from '../../agent/protocol.cjs';
-import { type Attribution, causes, type FunctionChange, type SourcedProfile } from '../../attribution/index.js';
+import {
+  type Attribution,
+  causes,
+  type FunctionChange,
+  type SourcedProfile,
+} from '../../attribution/index.js';
 import { comparePair } from '../../diff/compare-pair.js';
 import { listProfileTree } from '../../diff/profile-tree.js';
 import { importProfileFile } from '../../model/import.js';
 import { scaleValues } from '../../model/scale-values.js';
 import { plural } from '../../util/words.js';
-import type { Baseline } from './baseline.js';
-import { baselineProfilesDir, readRunRequests, writeProfileRun } from './baseline-profiles.js';
 import type {
   AllocationSite,
   BaselineComparison,
@@ -27,6 +30,8 @@ import type {
   RegressionWhy,
   ValidateResult,
 } from '../measurement.js';
+import type { Baseline } from './baseline.js';
+import { baselineProfilesDir, readRunRequests, writeProfileRun } from './baseline-profiles.js';
 import type { ProfileKind } from './profile-runs.js';
 import { type TimingItem, type WorkloadProfiles, workloadKey } from './record-profiles.js';
 

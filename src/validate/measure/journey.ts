@@ -12,9 +12,9 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Journey, JourneyStep, Statistic } from '../../config/schema.js';
 import { inheritedEnv, programArgv } from '../../runner/launch.js';
 import { UserError } from '../../util/user-error.js';
+import type { Measurement } from '../measurement.js';
 import { tailOfLog } from './journey-output.js';
 import { type BackgroundProcess, runStep } from './journey-step.js';
-import type { Measurement } from '../measurement.js';
 import { toMeasurement } from './to-measurement.js';
 
 /**

@@ -8,8 +8,8 @@ import type { Sweep } from '../../config/schema.js';
 import { launchSpecFor } from '../../runner/launch.js';
 import { fitScaling, type ScalingFit, type ScalingPoint } from '../../stats/index.js';
 import { UserError } from '../../util/user-error.js';
-import { runFailures } from './measure-workload.js';
 import type { Measurement, SweepResult } from '../measurement.js';
+import { runFailures } from './measure-workload.js';
 import { startLog, type TimedRun, timeRuns } from './time-runs.js';
 import { type Limit, toMeasurement } from './to-measurement.js';
 

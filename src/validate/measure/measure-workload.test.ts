@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type Timing, timingSchema } from '../../config/schema.js';
 import type { PlannedTarget } from '../../plan/target.js';
-import { measureWorkload } from './measure-workload.js';
 import type { Measurement } from '../measurement.js';
+import { measureWorkload } from './measure-workload.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/validate/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'perfsuite-measure-test-'));

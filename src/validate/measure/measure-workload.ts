@@ -8,10 +8,10 @@
 import type { Target, Timing } from '../../config/schema.js';
 import { HTTP_LOAD_DEFAULTS } from '../../plan/http-load-options.js';
 import type { PlannedTarget } from '../../plan/target.js';
+import type { Measurement, ServerLoad, Unit } from '../measurement.js';
 import { readChildrenCpu } from './children-cpu.js';
 import { loadProblem } from './load-problem.js';
 import type { loadMeasurements } from './measure-load.js';
-import type { Measurement, ServerLoad, Unit } from '../measurement.js';
 import { startLog, type TimedRun, type TimedRuns, timeRuns } from './time-runs.js';
 import { type Limit, limitOf, toMeasurement } from './to-measurement.js';
 

@@ -14,6 +14,7 @@ import { inheritedEnv } from '../../runner/launch.js';
 import { type ProcessOutcome, runProcess } from '../../runner/run-process.js';
 import { tsxLoaderUrl } from '../../runner/tsx.js';
 import { UserError } from '../../util/user-error.js';
+import type { Measurement } from '../measurement.js';
 import {
   type BenchFunctionResult,
   compilePattern,
@@ -21,7 +22,6 @@ import {
   type HarnessRequest,
   type HarnessResult,
 } from './bench-protocol.js';
-import type { Measurement } from '../measurement.js';
 import { limitOf, toMeasurement } from './to-measurement.js';
 
 /** The built harness: the child runs plain Node (plus tsx for the user's file), never our sources. */

@@ -4,11 +4,11 @@
  * Ctrl-C or a crash of one item keeps what was measured before it.
  */
 import { join } from 'node:path';
+import type { Measurement, ServerLoad, SweepResult } from '../measurement.js';
+import type { ValidateItem } from '../plan.js';
 import { runJourney } from './journey.js';
 import { measureSweep } from './measure-sweep.js';
 import { measureWorkload } from './measure-workload.js';
-import type { Measurement, ServerLoad, SweepResult } from '../measurement.js';
-import type { ValidateItem } from '../plan.js';
 import { runBenchmarks } from './run-benchmarks.js';
 
 /** The benchmarks process runs every function in turn: ten minutes is far beyond any sane file. */

@@ -3,7 +3,13 @@
  * goes through here, so a statistic or a verdict is computed one way only.
  */
 import type { Statistic, Target } from '../../config/schema.js';
-import { evaluateTarget, flagOutliers, type Summary, summarize, type TargetBound } from '../../stats/index.js';
+import {
+  evaluateTarget,
+  flagOutliers,
+  type Summary,
+  summarize,
+  type TargetBound,
+} from '../../stats/index.js';
 import type { Measurement, PooledLatency, TargetCheck } from '../measurement.js';
 
 /**

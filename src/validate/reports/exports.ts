@@ -18,8 +18,8 @@
  */
 import { appendFile } from 'node:fs/promises';
 import type { Better } from '../../stats/index.js';
-import { formatMeasure } from './format.js';
 import { betterOf, type Measurement, type ValidateResult } from '../measurement.js';
+import { formatMeasure } from './format.js';
 
 /** One entry of github-action-benchmark's custom JSON. */
 export interface GithubBenchmarkEntry {

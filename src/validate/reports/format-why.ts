@@ -6,8 +6,8 @@
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionChange } from '../../attribution/index.js';
-import { formatMeasure } from './format.js';
 import type { BaselineComparison, FunctionCause, RegressionWhy, Unit } from '../measurement.js';
+import { formatMeasure } from './format.js';
 
 /** A named function or allocation site, in its unit: attribution's own row, without its verdict. */
 export type Named = Omit<FunctionChange, 'verdict'>;

@@ -5,8 +5,8 @@
 import { mdCode, mdTable, mdText } from '../../render/markdown.js';
 import { formatUtc } from '../../util/words.js';
 import { comparisonLabel, skippedComparisons } from '../baseline/compare-baseline.js';
-import { formatMeasure, formatPct, formatPValue } from './format.js';
 import type { Measurement, ValidateResult } from '../measurement.js';
+import { formatMeasure, formatPct, formatPValue } from './format.js';
 
 /** The `## Baseline comparison` lines: one row per comparison, then what was not compared and why. */
 export function baselineSection(

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exampleResult } from '../../../test/support/validate-example.js';
+import { toMeasurement } from '../measure/to-measurement.js';
 import type { ValidateResult } from '../measurement.js';
 import { renderValidateReport, reportStamp } from './report-md.js';
-import { toMeasurement } from '../measure/to-measurement.js';
 
 const golden = new URL('../../../test/golden/validate/performance_report.md', import.meta.url);
 const options = {

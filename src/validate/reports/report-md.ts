@@ -9,13 +9,13 @@ import { mdCode, mdHref, mdTable, mdText } from '../../render/markdown.js';
 import { warnBound } from '../../stats/index.js';
 import { formatUtc, plural } from '../../util/words.js';
 import { comparisonLabel, failureReasons } from '../baseline/compare-baseline.js';
-import { boundOp, formatMeasure, formatPct } from './format.js';
+import { failuresByItem } from '../measure/to-measurement.js';
 import type { Measurement, SweepResult, TargetCheck, ValidateResult } from '../measurement.js';
+import { boundOp, formatMeasure, formatPct } from './format.js';
 import { baselineSection } from './report-baseline.js';
 import { methodologySection } from './report-methodology.js';
 import { serversSection } from './report-servers.js';
 import { whySection } from './report-why.js';
-import { failuresByItem } from '../measure/to-measurement.js';
 
 /** What the report needs besides the result; the CLI fills it in. */
 export interface ReportOptions {

@@ -9,8 +9,8 @@ import { formatLoad } from '../../load/summary.js';
 import { groupThousands } from '../../model/format-value.js';
 import { mdCode, mdTable, mdText } from '../../render/markdown.js';
 import { plural } from '../../util/words.js';
-import { formatMeasure } from './format.js';
 import type { ServerLoad, ValidateResult } from '../measurement.js';
+import { formatMeasure } from './format.js';
 
 const ms = (value: number | undefined): string => (value === undefined ? '—' : formatMeasure(value, 'ms'));
 const count = (value: number | undefined): string => (value === undefined ? '—' : groupThousands(value));

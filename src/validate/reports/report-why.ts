@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { mdCode, mdHref, mdTable, mdText } from '../../render/markdown.js';
 import { plural } from '../../util/words.js';
 import { comparisonLabel } from '../baseline/compare-baseline.js';
+import type { BaselineComparison, Measurement, ValidateResult } from '../measurement.js';
 import { formatMeasure, formatPct, formatPValue } from './format.js';
 import {
   causeLocation,
@@ -18,7 +19,6 @@ import {
   shareText,
   signed,
 } from './format-why.js';
-import type { BaselineComparison, Measurement, ValidateResult } from '../measurement.js';
 
 /** Functions by total time listed under the table: the callers of a cause come with it, a few suffice. */
 const TOTAL_SHOWN = 5;

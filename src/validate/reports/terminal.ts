@@ -8,10 +8,10 @@ import { relative } from 'node:path';
 import { formatLoad } from '../../load/summary.js';
 import { plural } from '../../util/words.js';
 import { comparisonLabel, failureReasons, skippedComparisons } from '../baseline/compare-baseline.js';
+import { failuresByItem } from '../measure/to-measurement.js';
+import type { BaselineComparison, Measurement, TargetCheck, ValidateResult } from '../measurement.js';
 import { boundOp, formatMeasure, formatPct, formatPValue } from './format.js';
 import { causeShort, namedOf } from './format-why.js';
-import type { BaselineComparison, Measurement, TargetCheck, ValidateResult } from '../measurement.js';
-import { failuresByItem } from '../measure/to-measurement.js';
 
 /** Options of formatValidateSummary. */
 export interface TerminalOptions {

@@ -8,8 +8,8 @@
 
 import { rm } from 'node:fs/promises';
 import { writeFileAtomic } from '../../util/write-atomic.js';
-import { appendStepSummary, toBencherBmf, toGithubActionBenchmark } from './exports.js';
 import type { ValidateResult } from '../measurement.js';
+import { appendStepSummary, toBencherBmf, toGithubActionBenchmark } from './exports.js';
 import { type ReportPaths, renderValidateJson, reportPaths } from './report-json.js';
 import { renderValidateReport } from './report-md.js';
 
