@@ -5,7 +5,7 @@
  * geometry and words are pure functions (tested under Node); the drawing is plain DOM, every string
  * set as text.
  */
-import type { HistoryRun, HistorySeries } from '../../src/report/page-data.js';
+import type { HistoryRun, HistorySeries } from '../../src/history/trend-types.js';
 import { svgElement } from './dom.js';
 import { formatMeasure } from './format.js';
 

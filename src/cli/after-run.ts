@@ -13,8 +13,8 @@ export async function afterRun(
 ): Promise<string | undefined> {
   try {
     // Imported here: the page's builder and its assets are not needed until a command has run.
-    const { recordRun } = await import('../history/index.js');
-    if (record) await recordRun(outDir, record);
+    const { recordHistory } = await import('../history/index.js');
+    if (record) await recordHistory(outDir, record);
     const { writeReportPage } = await import('../report/write-page.js');
     return (await writeReportPage(outDir)).path;
   } catch (error) {

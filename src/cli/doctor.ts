@@ -6,8 +6,9 @@
  */
 import { join } from 'node:path';
 import { locateClinic } from '../clinic/locate.js';
+import { FINDING_KINDS, type FindingKind } from '../config/finding-kinds.js';
 import { profileDoctor } from '../doctor/profile-doctor.js';
-import { DOCTOR_JSON_VERSION, type DoctorResult, FINDING_KINDS, type FindingKind } from '../doctor/result.js';
+import { DOCTOR_JSON_VERSION, type DoctorResult } from '../doctor/result.js';
 import { renderDoctorSummary } from '../doctor/summary-md.js';
 import { formatDoctorResult } from '../doctor/terminal.js';
 import { machineDescription } from '../util/machine.js';
@@ -74,17 +75,14 @@ export async function doctorCommand(
     targets,
     (t, signal) => {
       if (!opts.json) process.stderr.write(`examining ${t.suite}/${t.workload}...\n`);
-      return profileDoctor(
-        { ...t, ...(t.config?.doctor ? { budget: t.config.doctor } : {}) },
-        {
-          outDir,
-          intervalMs: opts.interval,
-          cpuIntervalUs: Math.round(opts.cpuInterval * 1000),
-          allow,
-          ...(clinic ? { clinic } : {}),
-          signal,
-        },
-      );
+      return profileDoctor(t, {
+        outDir,
+        intervalMs: opts.interval,
+        cpuIntervalUs: Math.round(opts.cpuInterval * 1000),
+        allow,
+        ...(clinic ? { clinic } : {}),
+        signal,
+      });
     },
     async (done) => {
       const summary = renderDoctorSummary(done, {

@@ -47,10 +47,7 @@ export async function memoryCommand(
     targets,
     (t, signal) => {
       if (!opts.json) process.stderr.write(`sampling memory of ${t.suite}/${t.workload}...\n`);
-      return profileMemory(
-        { ...t, ...(t.config?.memory ? { budget: t.config.memory } : {}) },
-        { outDir, intervalMs: opts.interval, signal },
-      );
+      return profileMemory(t, { outDir, intervalMs: opts.interval, signal });
     },
     async (done) => {
       const summary = renderMemorySummary(done, {

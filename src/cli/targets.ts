@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/read-config.js';
 import type { CommandName } from '../config/schema.js';
 import { selectWorkloads } from '../config/select.js';
+import { type PlannedTarget, planAdHoc, planWorkload } from '../plan/planned-target.js';
 import type { LoadFlags } from '../plan/server-plan.js';
-import { type PlannedTarget, planAdHoc, planWorkload } from '../plan/target.js';
 import { UserError } from '../util/user-error.js';
 
 export interface TargetFlags extends LoadFlags {

@@ -5,6 +5,7 @@
  * Exit codes: 0 all pass, 1 a target failed, a run failed or a regression past the gate, 2 usage.
  */
 import { join, relative } from 'node:path';
+import { baselinePath } from '../store/perfsuite-dir.js';
 import { machineInfo } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
 import { attributionStep as profileForAttribution, whyDirOf } from '../validate/baseline/attribution-step.js';
@@ -139,7 +140,7 @@ export async function validateCommand(
   const baseline: Baseline | undefined = opts.baseline
     ? await baselines?.loadBaseline(outDir, opts.baseline)
     : undefined;
-  if (opts.saveBaseline) baselines?.baselinePath(outDir, opts.saveBaseline);
+  if (opts.saveBaseline) baselinePath(outDir, opts.saveBaseline);
 
   // Started now: git and the machine are read while the workloads run.
   const history = import('../history/context.js').then((m) => m.runContext({ projectDir: baseDir }));

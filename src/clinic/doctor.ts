@@ -13,8 +13,8 @@ import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { CpuTarget } from '../cpu/profile-workload.js';
 import { HTTP_LOAD_DEFAULTS } from '../plan/http-load-options.js';
+import type { PlannedTarget } from '../plan/planned-target.js';
 import type { LoadPlan } from '../plan/server-plan.js';
 import { runProcess } from '../runner/run-process.js';
 import type { Clinic } from './locate.js';
@@ -94,7 +94,7 @@ async function analyse(
 
 export async function runClinicDoctor(
   clinic: Clinic,
-  target: CpuTarget,
+  target: PlannedTarget,
   files: { html: string; log: string },
   signal?: AbortSignal,
 ): Promise<ClinicDoctorResult> {

@@ -3,7 +3,7 @@
  * that an error names the key path and what was expected; the inferred types are the public API.
  */
 import { z } from 'zod';
-import { FINDING_KINDS } from '../doctor/result.js';
+import { FINDING_KINDS } from './finding-kinds.js';
 
 /** Names end up in file paths (`profiles/<suite>/<workload>.svg`): keep them to a safe alphabet. */
 export const safeName = z

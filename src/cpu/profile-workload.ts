@@ -6,20 +6,18 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Engine, EngineContext, ProcessProfile, ThreadProfile } from '../engines/engine.js';
-import type { LoadResult } from '../load/drive-server.js';
+import type { Engine, EngineContext } from '../engines/engine.js';
 import { loadSummary } from '../load/summary.js';
 import { toFolded } from '../model/folded.js';
 import { toPprof } from '../model/pprof.js';
 import { type Profile, sampleCount } from '../model/profile.js';
 import { topFunctions } from '../model/top.js';
-import type { ServerPlan } from '../plan/server-plan.js';
+import type { PlannedTarget } from '../plan/planned-target.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
-import { programStarted } from '../runner/program-start.js';
-import type { LaunchSpec, ProcessOutcome } from '../runner/run-process.js';
+import type { LaunchSpec } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { type Combined, combineProcesses, summarizeProcesses } from '../workload/combine.js';
-import { runTarget } from '../workload/run-target.js';
+import { summarizeProcesses } from '../workload/combine.js';
+import { recordRun } from '../workload/record-run.js';
 import type { CpuOutputFiles, CpuResult } from './result.js';
 
 export interface CpuRunOptions {
@@ -30,16 +28,6 @@ export interface CpuRunOptions {
   /** How many functions the result lists by self and by total time. @default 10 */
   top?: number;
   signal?: AbortSignal;
-}
-
-export interface CpuTarget {
-  suite: string;
-  workload: string;
-  spec: LaunchSpec;
-  durationMs?: number;
-  timeoutMs: number;
-  /** A server: profiled while its load runs, then stopped. */
-  server?: ServerPlan;
 }
 
 /** Where a workload's files go, relative to the output directory (DESIGN.md's layout). */
@@ -69,69 +57,7 @@ async function writeOutputs(
   return { pprof: paths.pprof, folded: paths.folded, svg: paths.svg };
 }
 
-/** One recorded run: how it ended, its server load, and its processes combined into one profile. */
-export interface RecordedRun {
-  outcome: ProcessOutcome;
-  load: LoadResult | undefined;
-  parts: ProcessProfile[];
-  combined: Combined | undefined;
-  warnings: string[];
-  /** performance.now() when the workload's tree had exited, before collecting. */
-  exitedAt: number;
-  /** From the graceful stop (duration, load end) to the tree's exit, ms. */
-  stopMs: number | undefined;
-}
-
-/**
- * Runs `target` once under `engine` and collects what it recorded, into `ctx.artifactDir`: the
- * step `profile cpu` and the profiled runs of `profile validate` (baselines) share.
- */
-export async function recordRun(
-  target: CpuTarget,
-  engine: Engine,
-  ctx: EngineContext,
-  spec: LaunchSpec,
-  limits: {
-    logFile: string;
-    signal?: AbortSignal | undefined;
-    /** Which threads the combined profile holds. @default all */
-    keepThread?: (thread: ThreadProfile) => boolean;
-  },
-): Promise<RecordedRun> {
-  const startTime = Date.now();
-  const { outcome, load } = await runTarget(target, spec, {
-    artifactDir: ctx.artifactDir,
-    ...(engine.stopGraceMs === undefined ? {} : { graceMs: engine.stopGraceMs }),
-    ...(engine.startsProgramLate
-      ? { durationFrom: (running) => programStarted(ctx.artifactDir, running, target.timeoutMs) }
-      : {}),
-    ...(limits.signal ? { signal: limits.signal } : {}),
-    logFile: limits.logFile,
-  });
-  const exitedAt = performance.now();
-  const stopMs = outcome.stoppedAt === undefined ? undefined : Date.now() - outcome.stoppedAt;
-  const collected = await engine.collect(ctx);
-  const { keepThread } = limits;
-  const parts = keepThread
-    ? collected.processes.map((part) => ({ ...part, threads: part.threads.filter(keepThread) }))
-    : collected.processes;
-  const { warnings } = collected;
-  const combined = combineProcesses(
-    parts,
-    {
-      title: `${target.suite}/${target.workload}`,
-      suite: target.suite,
-      workload: target.workload,
-      engine: engine.name,
-      startTime,
-      durationNanos: Math.round(outcome.wallMs * 1e6),
-    },
-    target.spec.cwd,
-  );
-  return { outcome, load, parts, combined, warnings, exitedAt, stopMs };
-}
-
-export async function profileWorkload(target: CpuTarget, options: CpuRunOptions): Promise<CpuResult> {
+export async function profileWorkload(target: PlannedTarget, options: CpuRunOptions): Promise<CpuResult> {
   const { engine } = options;
   const paths = outputPaths(options.outDir, target.suite, target.workload);
   const ctx: EngineContext = {

@@ -6,11 +6,9 @@
 import type { EngineName } from '../engines/engine.js';
 import type { LoadSummary } from '../load/summary.js';
 import type { FunctionStat } from '../model/top.js';
-import type { ProcessOutcome } from '../runner/run-process.js';
+import type { ProcessSummary, WorkloadRun } from '../workload/workload-run.js';
 
 export const CPU_JSON_VERSION = 1;
-
-export type CpuState = 'ok' | 'failed' | 'timeout' | 'interrupted' | 'error';
 
 export interface CpuOutputFiles {
   pprof?: string;
@@ -20,53 +18,6 @@ export interface CpuOutputFiles {
   log?: string;
   /** Files the engine writes itself and we keep, e.g. 0x's flamegraph.html. */
   engine?: string[];
-}
-
-/** One profiled thread, as `--json` lists it. */
-export interface ThreadSummary {
-  /** 0 for the main thread. */
-  threadId: number;
-  /** Its frame in the flamegraph: `main thread`, `worker 2 (pool-worker.ts)`. */
-  name: string;
-  samples: number;
-}
-
-/** One profiled process and its threads, as `--json` lists them. */
-export interface ProcessSummary {
-  pid: number;
-  /** Its root frame in the flamegraph: `node app.js (pid 4242)`. */
-  name: string;
-  samples: number;
-  threads: ThreadSummary[];
-}
-
-/** What every command's result (cpu, memory, doctor) says of the workload's run itself. */
-export interface WorkloadRun {
-  suite: string;
-  workload: string;
-  state: CpuState;
-  /** Why it is not `ok`, in a sentence. */
-  reason?: string;
-  exitCode?: number;
-  signal?: string;
-  /** Wall time of the workload run, ms. */
-  durationMs: number;
-}
-
-/** A result's run as the runner saw it (cpu adjusts state and reason where no profile came). */
-export function workloadRun(
-  target: { suite: string; workload: string },
-  outcome: ProcessOutcome,
-): WorkloadRun {
-  return {
-    suite: target.suite,
-    workload: target.workload,
-    state: outcome.state,
-    ...(outcome.reason ? { reason: outcome.reason } : {}),
-    ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
-    ...(outcome.signal ? { signal: outcome.signal } : {}),
-    durationMs: outcome.wallMs,
-  };
 }
 
 export interface CpuResult extends WorkloadRun {

@@ -5,9 +5,8 @@
  * Every mistake is a UserError that names the file or baseline and says what to give instead.
  */
 import { existsSync, statSync } from 'node:fs';
+import { baselinePath, baselineProfilesDir, listBaselines } from '../store/perfsuite-dir.js';
 import { UserError } from '../util/user-error.js';
-import { baselinePath, listBaselines } from '../validate/baseline/baseline.js';
-import { baselineProfilesDir } from '../validate/baseline/baseline-profiles.js';
 import { listProfileTree, PROFILE_EXTENSIONS } from './profile-tree.js';
 
 /** One side as resolved: files pooled into one comparison, or run files by `suite/workload`. */

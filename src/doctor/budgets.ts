@@ -4,7 +4,7 @@
  * budgets table.
  */
 import type { Workload } from '../config/schema.js';
-import type { BudgetCheck } from '../memory/result.js';
+import type { BudgetCheck } from '../render/budgets-md.js';
 import { millis } from './format.js';
 import type { DoctorResult } from './result.js';
 

@@ -16,22 +16,22 @@ import {
 } from '../agent/protocol.cjs';
 import { runClinicDoctor } from '../clinic/doctor.js';
 import type { Clinic } from '../clinic/locate.js';
-import type { Workload } from '../config/schema.js';
-import type { CpuTarget } from '../cpu/profile-workload.js';
-import { workloadRun } from '../cpu/result.js';
+import type { FindingKind } from '../config/finding-kinds.js';
 import { readJsonLines, readSourceMaps } from '../engines/agent-records.js';
 import { agentDir, withAgent } from '../engines/paths.js';
 import { frameMapper } from '../engines/saved-source-maps.js';
 import { loadSummary } from '../load/summary.js';
+import type { PlannedTarget } from '../plan/planned-target.js';
 import { renderDoctorChart } from '../render/doctor-chart.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { runTarget } from '../workload/run-target.js';
+import { workloadRun } from '../workload/workload-run.js';
 import { topAllocations } from './allocations.js';
 import { checkDoctorBudgets } from './budgets.js';
 import { doctorChartData } from './chart-data.js';
 import { diagnose, measure, type ProcessReadings, RULES } from './diagnose.js';
 import { frameNamer } from './program-frame.js';
-import type { DoctorResult, FindingKind } from './result.js';
+import type { DoctorResult } from './result.js';
 import { readTimedSamples } from './timed-samples.js';
 
 export interface DoctorRunOptions {
@@ -96,11 +96,7 @@ async function readProcesses(artifactDir: string, rootPid: number | undefined, c
   return processes;
 }
 
-export interface DoctorTarget extends CpuTarget {
-  budget?: Workload['doctor'];
-}
-
-export async function profileDoctor(target: DoctorTarget, options: DoctorRunOptions): Promise<DoctorResult> {
+export async function profileDoctor(target: PlannedTarget, options: DoctorRunOptions): Promise<DoctorResult> {
   const paths = doctorPaths(options.outDir, target.suite, target.workload);
   const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-doctor-'));
   try {
@@ -163,9 +159,9 @@ export async function profileDoctor(target: DoctorTarget, options: DoctorRunOpti
       diagnosis: {
         verdict: findings.length > 0 ? 'findings' : enough ? 'healthy' : 'insufficient data',
         findings,
-        allowed: [...new Set([...options.allow, ...(target.budget?.allow ?? [])])],
+        allowed: [...new Set([...options.allow, ...(target.config?.doctor?.allow ?? [])])],
       },
-      budgets: checkDoctorBudgets(`${target.suite}/${target.workload}`, target.budget, figures),
+      budgets: checkDoctorBudgets(`${target.suite}/${target.workload}`, target.config?.doctor, figures),
       eventLoopDelayMs: figures.eventLoopDelayMs,
       utilization: figures.utilization,
       gcShare: figures.gcShare,

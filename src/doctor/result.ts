@@ -4,14 +4,12 @@
  */
 
 import type { ClinicDoctorResult } from '../clinic/doctor.js';
-import type { WorkloadRun } from '../cpu/result.js';
+import type { FindingKind } from '../config/finding-kinds.js';
 import type { LoadSummary } from '../load/summary.js';
-import type { BudgetCheck } from '../memory/result.js';
+import type { BudgetCheck } from '../render/budgets-md.js';
+import type { WorkloadRun } from '../workload/workload-run.js';
 
 export const DOCTOR_JSON_VERSION = 1;
-
-export const FINDING_KINDS = ['event-loop-blocked', 'gc-pressure', 'io-bound'] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** A function that ran while the loop was blocked: its CPU samples inside the blocks, in ms. */
 export interface BlockingFunction {

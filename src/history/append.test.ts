@@ -2,7 +2,8 @@ import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendRecord, capLines, DEFAULT_MAX_RUNS, historyPath, recordRun } from './append.js';
+import { historyPath } from '../store/perfsuite-dir.js';
+import { appendRecord, capLines, DEFAULT_MAX_RUNS, recordHistory } from './append.js';
 import { readHistories } from './read.js';
 import type { HistoryRecord } from './record.js';
 import { historyTrends } from './trends.js';
@@ -88,19 +89,19 @@ describe('capLines', () => {
   });
 });
 
-describe('recordRun', () => {
+describe('recordHistory', () => {
   it('never throws: a history that cannot be written is a warning', async () => {
     const dir = await outDir();
     await writeFile(join(dir, '.perfsuite'), 'a file where the folder should be');
     const warnings: string[] = [];
-    await expect(recordRun(dir, record(1), { warn: (m) => warnings.push(m) })).resolves.toBeUndefined();
+    await expect(recordHistory(dir, record(1), { warn: (m) => warnings.push(m) })).resolves.toBeUndefined();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^warning: the run was not added to the history .*history\.jsonl: /);
   });
 
   it('appends like appendRecord when it can', async () => {
     const dir = await outDir();
-    await recordRun(dir, record(1), { warn: () => expect.fail('no warning expected') });
+    await recordHistory(dir, record(1), { warn: () => expect.fail('no warning expected') });
     expect(await lines(dir)).toEqual([JSON.stringify(record(1))]);
   });
 });
@@ -115,7 +116,7 @@ describe('the way round', () => {
       [2, 401],
       [3, 480],
     ] as const) {
-      await recordRun(dir, fmt(i, med));
+      await recordHistory(dir, fmt(i, med));
     }
     const { records, unreadable } = await readHistories([historyPath(dir)], { missingIsEmpty: true });
     expect(unreadable).toEqual([]);

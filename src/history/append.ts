@@ -16,12 +16,10 @@
  * the runs of one output directory are sequential in practice, and a lost record costs one point.
  */
 import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { historyPath } from '../store/perfsuite-dir.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import type { HistoryRecord } from './record.js';
-
-/** The history file, relative to the output directory. */
-export const HISTORY_FILE = join('.perfsuite', 'history.jsonl');
 
 /** Runs kept: enough for months of daily CI runs, few enough for the page to draw at once. */
 export const DEFAULT_MAX_RUNS = 200;
@@ -29,17 +27,12 @@ export const DEFAULT_MAX_RUNS = 200;
 /** Bytes kept: a bound on what `profile report` reads and the trends scan, whatever the record size. */
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
-/** Options of appendRecord and recordRun. */
+/** Options of appendRecord and recordHistory. */
 export interface HistoryCap {
   /** Records kept (the newest). @default DEFAULT_MAX_RUNS (200) */
   maxRuns?: number;
   /** Bytes kept (the newest whole lines; the newest record is kept whatever its size). @default DEFAULT_MAX_BYTES (4 MiB) */
   maxBytes?: number;
-}
-
-/** The history file of an output directory. */
-export function historyPath(outDir: string): string {
-  return join(outDir, HISTORY_FILE);
 }
 
 /** True when the file is missing, empty or ends with a newline: an append then starts a line of its own. */
@@ -91,7 +84,7 @@ function isJson(line: string): boolean {
 
 /**
  * Appends one record as a line (after a newline of its own when the file ends in a torn line), then
- * enforces the cap. Throws on a file system error: recordRun is the caller that must not.
+ * enforces the cap. Throws on a file system error: recordHistory is the caller that must not.
  */
 export async function appendRecord(
   outDir: string,
@@ -113,8 +106,8 @@ export async function appendRecord(
   await writeFileAtomic(path, kept.length > 0 ? `${kept.join('\n')}\n` : '');
 }
 
-/** Options of recordRun. */
-export interface RecordRunOptions extends HistoryCap {
+/** Options of recordHistory. */
+export interface RecordHistoryOptions extends HistoryCap {
   /** Where a failure is reported. @default a line on stderr */
   warn?: (message: string) => void;
 }
@@ -124,10 +117,10 @@ export interface RecordRunOptions extends HistoryCap {
  * and never fails the run: a history that cannot be written (read-only directory, full disk) is a
  * warning on stderr, and the run's own results stand.
  */
-export async function recordRun(
+export async function recordHistory(
   outDir: string,
   record: HistoryRecord,
-  options: RecordRunOptions = {},
+  options: RecordHistoryOptions = {},
 ): Promise<void> {
   const warn = options.warn ?? ((message: string) => process.stderr.write(`${message}\n`));
   try {

@@ -3,7 +3,7 @@
  *
  *   const context = runContext({ projectDir });          // at the start: git runs meanwhile
  *   ...
- *   await recordRun(outDir, fromCpuResults(results, await context));   // never throws
+ *   await recordHistory(outDir, fromCpuResults(results, await context));   // never throws
  *
  * (the builders tell an interrupted run from the results: a workload's state, or `interrupted`)
  *
@@ -17,7 +17,8 @@
  * then `historyTrends(records)` is PageData['history'], and `unreadable` goes into PageData['unreadable'].
  */
 
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_RUNS, HISTORY_FILE, historyPath, recordRun } from './append.js';
+export { HISTORY_FILE, historyPath } from '../store/perfsuite-dir.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_RUNS, recordHistory } from './append.js';
 export { type RunContextOptions, runContext } from './context.js';
 export { gitInfo } from './git.js';
 export { type ReadHistoriesOptions, readHistories, type UnreadableHistory } from './read.js';

@@ -16,7 +16,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CpuResult, CpuState } from '../cpu/result.js';
+import type { CpuResult } from '../cpu/result.js';
 import type { EngineName } from '../engines/engine.js';
 import type { LoadSummary } from '../load/summary.js';
 import type { GrowthKind } from '../memory/classify.js';
@@ -25,6 +25,7 @@ import type { FunctionStat } from '../model/top.js';
 import type { ChangeVerdict } from '../stats/index.js';
 import type { MachineInfo } from '../util/machine.js';
 import type { BaselineComparison, Unit, ValidateResult } from '../validate/measurement.js';
+import type { RunState } from '../workload/workload-run.js';
 
 /** Bumped on a change that an older reader would misread; readers skip records of other versions. */
 export const HISTORY_VERSION = 1;
@@ -67,7 +68,7 @@ export interface CpuEntry extends LoadFigures {
   /** `suite/workload`. */
   w: string;
   /** The result's state, absent when `ok`. */
-  st?: CpuState;
+  st?: RunState;
   /** The engine, absent when `pprof` (the default). */
   eng?: EngineName;
   /** Wall time of the profiled run, ms. */
@@ -83,7 +84,7 @@ export interface MemoryEntry extends LoadFigures {
   /** `suite/workload`. */
   w: string;
   /** The result's state, absent when `ok`. */
-  st?: CpuState;
+  st?: RunState;
   /** The run's growth verdict (memory/overall.ts). */
   verdict: GrowthKind;
   /** Some metric grew (linear or exponential). */

@@ -5,7 +5,7 @@
  * between runs of one machine (machines of a merged history are told apart by series.ts
  * machineLabel) and judged by one rule (change-rule.ts), the same for the marks and the table.
  */
-import type { HistoryMove, HistoryMoveVerdict, HistorySeries, PageData } from '../report/page-data.js';
+
 import { betterOf, type Unit } from '../validate/measurement.js';
 import {
   HISTORY_K,
@@ -18,8 +18,7 @@ import {
 } from './change-rule.js';
 import type { HistoryRecord } from './record.js';
 import { machineLabel, recordScopes, recordValues, type SeriesValue } from './series.js';
-
-export type HistoryData = PageData['history'];
+import type { HistoryData, HistoryMove, HistoryMoveVerdict, HistorySeries } from './trend-types.js';
 
 /** The rule, for the page to state beside the verdicts. */
 export const TREND_RULE =

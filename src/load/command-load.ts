@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { stopTree } from '../runner/process-tree.js';
 import { spawnInOwnGroup } from '../runner/run-process.js';
-import { substitutePort } from './command.js';
+import { substitutePort } from '../util/command-line.js';
 
 export interface CommandLoadEnd {
   argv: string[];

@@ -3,8 +3,8 @@
  * tree, and whether growth was expected. Pure; one row per configured budget.
  */
 import type { Workload } from '../config/schema.js';
+import type { BudgetCheck } from '../render/budgets-md.js';
 import type { GrowthKind } from './classify.js';
-import type { BudgetCheck } from './result.js';
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 

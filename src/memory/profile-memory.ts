@@ -11,19 +11,18 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../agent/protocol.cjs';
-import type { Workload } from '../config/schema.js';
-import type { CpuTarget } from '../cpu/profile-workload.js';
-import { workloadRun } from '../cpu/result.js';
 import { withAgent } from '../engines/paths.js';
 import { threadName } from '../engines/threads.js';
 import type { LoadResult } from '../load/drive-server.js';
 import { loadSummary } from '../load/summary.js';
 import { toPprof } from '../model/pprof.js';
+import type { PlannedTarget } from '../plan/planned-target.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
 import { renderMemoryChart } from '../render/memory-chart.js';
 import { type RssSampler, startRssSampler } from '../runner/rss-sampler.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { runTarget } from '../workload/run-target.js';
+import { workloadRun } from '../workload/workload-run.js';
 import { checkBudgets } from './budgets.js';
 import { memoryChartData } from './chart-data.js';
 import { classifySamples } from './classify-samples.js';
@@ -34,10 +33,6 @@ import { anyGrowth, overallVerdict } from './overall.js';
 import type { MemoryFiles, MemoryLoad, MemoryResult, MetricVerdict } from './result.js';
 import type { MemoryMetric, MemorySample } from './series.js';
 import { seriesToCsv, seriesToJson } from './series-files.js';
-
-export interface MemoryTarget extends CpuTarget {
-  budget?: Workload['memory'];
-}
 
 export interface MemoryRunOptions {
   outDir: string;
@@ -98,10 +93,10 @@ function memoryLoad(load: LoadResult, startedAt: number): MemoryLoad {
   };
 }
 
-export async function profileMemory(target: MemoryTarget, options: MemoryRunOptions): Promise<MemoryResult> {
+export async function profileMemory(target: PlannedTarget, options: MemoryRunOptions): Promise<MemoryResult> {
   const paths = memoryPaths(options.outDir, target.suite, target.workload);
   const artifactDir = await mkdtemp(join(tmpdir(), 'perfsuite-mem-'));
-  const component = target.budget?.component ?? `${target.suite}/${target.workload}`;
+  const component = target.config?.memory?.component ?? `${target.suite}/${target.workload}`;
   try {
     await mkdir(join(options.outDir, 'memory_profiles', target.suite), { recursive: true });
     const env = withAgent(target.spec.env, artifactDir, 'memory');
@@ -172,7 +167,7 @@ export async function profileMemory(target: MemoryTarget, options: MemoryRunOpti
       finalRss,
       ...(loaded ? { load: memoryLoad(loaded, startedAt) } : {}),
       topGrowingSites,
-      budgets: checkBudgets(component, target.budget, { peakRss, verdict, leak }),
+      budgets: checkBudgets(component, target.config?.memory, { peakRss, verdict, leak }),
       files,
     };
     const writes: Promise<void>[] = [];

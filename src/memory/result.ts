@@ -2,8 +2,10 @@
  * The result of `profile memory` for one workload: one type for success and failure alike, read by
  * the terminal summary, `--json` (docs/memory-json.md), memory_summary.md and the files writer.
  */
-import type { WorkloadRun } from '../cpu/result.js';
+
 import type { LoadSummary } from '../load/summary.js';
+import type { BudgetCheck } from '../render/budgets-md.js';
+import type { WorkloadRun } from '../workload/workload-run.js';
 import type { GrowthKind, GrowthVerdict } from './classify.js';
 import type { MemoryMetric, MemorySample } from './series.js';
 
@@ -26,15 +28,6 @@ export interface MetricVerdict {
   /** `RSS (process tree)`, `V8 heap used`, `external + array buffers`. */
   label: string;
   verdict: GrowthVerdict;
-}
-
-/** One row of the budgets table: component | budget | measured | status. */
-export interface BudgetCheck {
-  component: string;
-  /** `peak RSS <= 10 MB`, `growth: stable`. */
-  budget: string;
-  measured: string;
-  status: 'pass' | 'fail';
 }
 
 export interface MemoryFiles {

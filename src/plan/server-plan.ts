@@ -4,7 +4,7 @@
  * `--load-connections`, `--load-path`, `--on-port`), which also override a configured load.
  */
 import type { LoadConfig, ReadyConfig } from '../config/schema.js';
-import { splitCommandLine } from '../load/command.js';
+import { splitCommandLine } from '../util/command-line.js';
 import { UserError } from '../util/user-error.js';
 import type { HttpLoadOptions } from './http-load-options.js';
 

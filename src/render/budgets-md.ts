@@ -1,6 +1,14 @@
 /** The budgets table of memory_summary.md and doctor_summary.md: component | budget | measured | status. */
-import type { BudgetCheck } from '../memory/result.js';
 import { mdTable, mdText } from './markdown.js';
+
+/** One row of the budgets table, as memory and doctor results carry them. */
+export interface BudgetCheck {
+  component: string;
+  /** `peak RSS <= 10 MB`, `growth: stable`. */
+  budget: string;
+  measured: string;
+  status: 'pass' | 'fail';
+}
 
 export function budgetsTable(rows: readonly BudgetCheck[]): string[] {
   return mdTable(

@@ -6,9 +6,10 @@
  * charts are drawn by the page's script from the same data) and the files that could not be read.
  */
 import { millis, percent } from '../doctor/format.js';
+import type { HistoryMove } from '../history/trend-types.js';
 import { formatValue } from '../model/format-value.js';
 import { escapeHtml as esc, hrefOfPath } from './html-escape.js';
-import type { ComparisonEntry, DoctorEntry, HistoryMove, MemoryEntry, PageData } from './page-data.js';
+import type { ComparisonEntry, DoctorEntry, MemoryEntry, PageData } from './page-data.js';
 
 /** A table from header cells and rows of already-escaped cell markup; `num` marks right-aligned columns. */
 function table(className: string, headers: string[], rows: string[][], num: number[] = []): string {

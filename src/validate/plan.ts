@@ -7,8 +7,8 @@
 import type { LoadedConfig } from '../config/read-config.js';
 import type { Benchmarks, Journey, Sweep, Timing } from '../config/schema.js';
 import { selectSuites } from '../config/select.js';
+import { type PlannedTarget, planWorkload } from '../plan/planned-target.js';
 import type { LoadFlags } from '../plan/server-plan.js';
-import { type PlannedTarget, planWorkload } from '../plan/target.js';
 import { UserError } from '../util/user-error.js';
 
 export type ValidateItem =

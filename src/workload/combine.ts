@@ -5,11 +5,11 @@
  * one single-threaded process keeps its stacks as they are.
  */
 
-import type { ProcessSummary } from '../cpu/result.js';
 import type { ProcessProfile, ThreadProfile } from '../engines/engine.js';
 import { shownPath, threadName } from '../engines/threads.js';
 import { mergeProfiles } from '../model/merge.js';
 import { type Frame, type Profile, type ProfileMeta, sampleCount } from '../model/profile.js';
+import type { ProcessSummary } from './workload-run.js';
 
 export function processLabel(part: ProcessProfile, cwd: string): string {
   const record = part.process;

@@ -6,15 +6,11 @@
  */
 
 import { type LoadResult, serverDrive } from '../load/drive-server.js';
-import type { ServerPlan } from '../plan/server-plan.js';
+import type { PlannedTarget } from '../plan/planned-target.js';
 import { type LaunchSpec, type ProcessOutcome, type RunLimits, runProcess } from '../runner/run-process.js';
 
-export interface RunnableTarget {
-  spec: LaunchSpec;
-  server?: ServerPlan;
-  durationMs?: number;
-  timeoutMs: number;
-}
+/** What running needs of a target (validate's timed runs and tests build no more). */
+export type RunnableTarget = Pick<PlannedTarget, 'spec' | 'server' | 'durationMs' | 'timeoutMs'>;
 
 /** What the command adds to the run's limits: where files go, Ctrl-C, its own hooks. */
 export type TargetLimits = Pick<RunLimits, 'logFile' | 'signal' | 'graceMs' | 'durationFrom' | 'onSpawn'> & {

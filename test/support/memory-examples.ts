@@ -6,14 +6,9 @@
  */
 import type { GrowthKind } from '../../src/memory/classify.js';
 import { classifySamples } from '../../src/memory/classify-samples.js';
-import type {
-  BudgetCheck,
-  HeapSiteGrowth,
-  MemoryLoad,
-  MemoryResult,
-  MetricVerdict,
-} from '../../src/memory/result.js';
+import type { HeapSiteGrowth, MemoryLoad, MemoryResult, MetricVerdict } from '../../src/memory/result.js';
 import type { MemoryMetric, MemorySample } from '../../src/memory/series.js';
+import type { BudgetCheck } from '../../src/render/budgets-md.js';
 import { gaussian, sawtooth, seededRandom } from './synthetic-series.js';
 
 const MB = 1e6;

@@ -6,12 +6,13 @@
  * profiles put in place by `commit`.
  */
 import { join } from 'node:path';
+import type { ProfileKind } from '../../store/perfsuite-dir.js';
 import type { ValidateResult } from '../measurement.js';
 import type { ValidateItem } from '../plan.js';
 import type { Baseline, BaselineProfiles } from './baseline.js';
 import { stageBaselineProfiles, writeProfileRun } from './baseline-profiles.js';
 import { explainRegressions, workloadsToExplain } from './explain-regressions.js';
-import { PROFILED_RUN_INTERVAL_US, type ProfileKind } from './profile-runs.js';
+import { PROFILED_RUN_INTERVAL_US } from './profile-runs.js';
 import { profilable, recordProfiles, type WorkloadProfiles, workloadKey } from './record-profiles.js';
 
 /**

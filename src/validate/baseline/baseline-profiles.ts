@@ -13,16 +13,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toPprof } from '../../model/pprof.js';
 import type { Profile } from '../../model/profile.js';
-import { baselinesDir } from './baseline.js';
-import type { ProfileKind } from './profile-runs.js';
-
-/**
- * The folder of baseline `name`'s CPU profiles (`<name>.profiles`) or heap profiles
- * (`<name>.heap-profiles`); the name is checked by baselinePath before.
- */
-export function baselineProfilesDir(outDir: string, name: string, kind: ProfileKind = 'cpu'): string {
-  return join(baselinesDir(outDir), `${name}.${kind === 'cpu' ? 'profiles' : 'heap-profiles'}`);
-}
+import { baselineProfilesDir, type ProfileKind } from '../../store/perfsuite-dir.js';
 
 /** Where run `run` (1-based) of a workload goes under a profiles folder. */
 export function profileRunPath(dir: string, suite: string, workload: string, run: number): string {

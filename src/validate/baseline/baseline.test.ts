@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleResult } from '../../../test/support/validate-example.js';
+import { baselinePath, baselinesDir, listBaselines } from '../../store/perfsuite-dir.js';
 import { UserError } from '../../util/user-error.js';
-import { baselinePath, baselinesDir, listBaselines, loadBaseline, saveBaseline } from './baseline.js';
+import { loadBaseline, saveBaseline } from './baseline.js';
 
 let outDir: string;
 beforeEach(() => {

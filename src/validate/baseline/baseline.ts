@@ -9,12 +9,11 @@
  * stored so a report can warn that a baseline came from elsewhere.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { formatIssues } from '../../config/read-config.js';
-import { safeName } from '../../config/schema.js';
 import type { Summary } from '../../stats/index.js';
+import { baselinePath, checkBaselineName, listBaselines } from '../../store/perfsuite-dir.js';
 import { UserError } from '../../util/user-error.js';
 import { writeFileAtomic } from '../../util/write-atomic.js';
 import type { Machine, Unit, ValidateResult } from '../measurement.js';
@@ -98,35 +97,6 @@ const baselineSchema = z.object({
     .optional(),
 });
 
-/** The folder holding every saved baseline of an output directory. */
-export function baselinesDir(outDir: string): string {
-  return join(outDir, '.perfsuite', 'baselines');
-}
-
-function checkName(name: string): void {
-  const parsed = safeName.safeParse(name);
-  if (!parsed.success) {
-    const why = parsed.error.issues.map((issue) => issue.message).join('; ');
-    throw new UserError(`baseline name "${name}" ${why}: it becomes a file name`);
-  }
-}
-
-/** Where baseline `name` lives; throws a UserError for a name that is not a safe file name. */
-export function baselinePath(outDir: string, name: string): string {
-  checkName(name);
-  return join(baselinesDir(outDir), `${name}.json`);
-}
-
-/** Names of the saved baselines, sorted; empty when there are none (or no folder yet). */
-export async function listBaselines(outDir: string): Promise<string[]> {
-  const dir = baselinesDir(outDir);
-  if (!existsSync(dir)) return [];
-  return (await readdir(dir))
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => file.slice(0, -'.json'.length))
-    .sort();
-}
-
 /** The baseline a run would save, without writing it (what saveBaseline writes). */
 export function toBaseline(
   name: string,
@@ -134,7 +104,7 @@ export function toBaseline(
   savedAt = new Date(),
   profiles?: BaselineProfiles,
 ): Baseline {
-  checkName(name);
+  checkBaselineName(name);
   const measurements: Record<string, BaselineMeasurement> = {};
   for (const m of result.measurements) {
     // A measurement with no samples has nothing to compare against; leaving it out makes a later

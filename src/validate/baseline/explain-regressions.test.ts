@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { exampleBaseline, exampleResult } from '../../../test/support/validate-example.js';
 import { fromFolded } from '../../model/folded.js';
 import type { Profile } from '../../model/profile.js';
-import { baselineProfilesDir, writeProfileRun } from './baseline-profiles.js';
+import { baselineProfilesDir } from '../../store/perfsuite-dir.js';
+import { writeProfileRun } from './baseline-profiles.js';
 import { explainRegressions } from './explain-regressions.js';
 import type { WorkloadProfiles } from './record-profiles.js';
 

@@ -21,6 +21,7 @@ import { comparePair } from '../../diff/compare-pair.js';
 import { listProfileTree } from '../../diff/profile-tree.js';
 import { importProfileFile } from '../../model/import.js';
 import { scaleValues } from '../../model/scale-values.js';
+import { baselineProfilesDir, type ProfileKind } from '../../store/perfsuite-dir.js';
 import { plural } from '../../util/words.js';
 import type {
   AllocationSite,
@@ -31,8 +32,7 @@ import type {
   ValidateResult,
 } from '../measurement.js';
 import type { Baseline } from './baseline.js';
-import { baselineProfilesDir, readRunRequests, writeProfileRun } from './baseline-profiles.js';
-import type { ProfileKind } from './profile-runs.js';
+import { readRunRequests, writeProfileRun } from './baseline-profiles.js';
 import { type TimingItem, type WorkloadProfiles, workloadKey } from './record-profiles.js';
 
 /**

@@ -13,7 +13,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV_HEAP_SNAPSHOT_MS, ENV_MEMORY_INTERVAL_MS } from '../../agent/protocol.cjs';
-import { recordRun } from '../../cpu/profile-workload.js';
 import { withAgent } from '../../engines/paths.js';
 import { pprofEngine } from '../../engines/pprof.js';
 import { isModuleHooksThread } from '../../engines/threads.js';
@@ -21,16 +20,17 @@ import { readHeapProfiles } from '../../memory/heap-profiles.js';
 import { HEAP_SNAPSHOT_MS } from '../../memory/profile-memory.js';
 import { dropFrames } from '../../model/drop-frames.js';
 import type { Profile } from '../../model/profile.js';
-import type { PlannedTarget } from '../../plan/target.js';
+import type { PlannedTarget } from '../../plan/planned-target.js';
 import type { ProcessOutcome } from '../../runner/run-process.js';
+import type { ProfileKind } from '../../store/perfsuite-dir.js';
 import { looksLikeGroupingFrame } from '../../workload/combine.js';
+import { recordRun } from '../../workload/record-run.js';
 import { runTarget } from '../../workload/run-target.js';
 
 /** Sampling interval of the CPU-profiled runs, microseconds. */
 export const PROFILED_RUN_INTERVAL_US = 1000;
 
 /** What a profiled run records. */
-export type ProfileKind = 'cpu' | 'heap';
 
 export interface ProfiledRuns {
   /** One profile per run that ended ok, in run order. */

@@ -7,9 +7,10 @@
  */
 import { join } from 'node:path';
 import type { Profile } from '../../model/profile.js';
+import type { ProfileKind } from '../../store/perfsuite-dir.js';
 import { plural } from '../../util/words.js';
 import type { ValidateItem } from '../plan.js';
-import { type ProfileKind, profileRuns } from './profile-runs.js';
+import { profileRuns } from './profile-runs.js';
 
 export type TimingItem = Extract<ValidateItem, { kind: 'timing' }>;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type Timing, timingSchema } from '../../config/schema.js';
-import type { PlannedTarget } from '../../plan/target.js';
+import type { PlannedTarget } from '../../plan/planned-target.js';
 import type { Measurement } from '../measurement.js';
 import { measureWorkload } from './measure-workload.js';
 

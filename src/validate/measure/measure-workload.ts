@@ -7,7 +7,7 @@
 
 import type { Target, Timing } from '../../config/schema.js';
 import { HTTP_LOAD_DEFAULTS } from '../../plan/http-load-options.js';
-import type { PlannedTarget } from '../../plan/target.js';
+import type { PlannedTarget } from '../../plan/planned-target.js';
 import type { Measurement, ServerLoad, Unit } from '../measurement.js';
 import { readChildrenCpu } from './children-cpu.js';
 import { loadProblem } from './load-problem.js';

@@ -10,7 +10,7 @@
  * unknown `$NAME` with an empty string and passed backticks through as text. string-argv is not
  * installed. The tests check this splitter against /bin/sh itself.
  */
-import { UserError } from '../util/user-error.js';
+import { UserError } from './user-error.js';
 
 /** A command line that cannot be run without a shell, or is malformed; says where and what to do. */
 export class CommandLineError extends UserError {

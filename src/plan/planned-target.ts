@@ -11,6 +11,10 @@ import { inheritedEnv, launchSpecFor } from '../runner/launch.js';
 import type { LaunchSpec } from '../runner/run-process.js';
 import { type LoadFlags, type ServerPlan, serverPlanOf } from './server-plan.js';
 
+/**
+ * A workload ready to run, the one target type every command takes (cpu, memory, doctor, validate's
+ * timed runs): what to start, its limits, its config, and for a server its readiness and load.
+ */
 export interface PlannedTarget {
   suite: string;
   workload: string;

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these are shell words (${PORT}), not templates
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CommandLineError, splitCommandLine, substitutePort } from './command.js';
+import { CommandLineError, splitCommandLine, substitutePort } from './command-line.js';
 
 /** Quoting cases, each with the argv a POSIX shell gives (checked against /bin/sh below). */
 const QUOTING: [string, string[]][] = [
