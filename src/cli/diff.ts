@@ -13,7 +13,7 @@ import { resolveSide, type Side } from '../diff/sides.js';
 import { formatDiff } from '../diff/terminal.js';
 import { UserError } from '../util/user-error.js';
 import { defaultOutputPath } from './flamegraph.js';
-import { loadProfile } from './read-profile.js';
+import { readProfileArg } from './read-profile.js';
 
 /** The flags of the command, as commander hands them over. */
 export interface DiffCommandOptions {
@@ -60,7 +60,7 @@ export async function diffCommand(base: string, next: string, opts: DiffCommandO
   // One workload at a time: a side's profiles can be large, and only one pair is held at once.
   for (const pair of pairing.pairs) {
     const read = (files: string[]) =>
-      Promise.all(files.map(async (source) => ({ source, profile: await loadProfile(source) })));
+      Promise.all(files.map(async (source) => ({ source, profile: await readProfileArg(source) })));
     const [baseProfiles, nextProfiles] = await Promise.all([read(pair.base), read(pair.next)]);
     pairs.push(
       await comparePair(pair, baseProfiles, nextProfiles, {

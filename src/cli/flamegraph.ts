@@ -10,7 +10,7 @@ import { renderDiffFlamegraph, renderFlamegraph } from '../render/flamegraph/ind
 import type { FlamegraphOptions } from '../render/flamegraph/options.js';
 import { UserError } from '../util/user-error.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { loadProfile } from './read-profile.js';
+import { readProfileArg } from './read-profile.js';
 
 /** The flags of the command, as commander hands them over. */
 export interface FlamegraphCommandOptions {
@@ -52,7 +52,7 @@ export async function flamegraphCommand(inputs: string[], opts: FlamegraphComman
   if (opts.minWidth !== undefined) options.minWidthPx = opts.minWidth;
   if (opts.title !== undefined) options.title = opts.title;
 
-  const profiles = await Promise.all(inputs.map(loadProfile));
+  const profiles = await Promise.all(inputs.map(readProfileArg));
   let svg: string;
   if (opts.diff) {
     const [base, next] = profiles as [Profile, Profile];

@@ -3,11 +3,11 @@
  * and the journeys, sweeps and benchmarks that `profile validate` measures.
  */
 import { relative } from 'node:path';
-import { loadConfig } from '../config/read-config.js';
+import { readConfig } from '../config/read-config.js';
 import { launchSpecFor } from '../runner/launch.js';
 
 export async function listCommand(opts: { config?: string; json?: boolean }): Promise<void> {
-  const loaded = await loadConfig(opts.config ? { configPath: opts.config } : {});
+  const loaded = await readConfig(opts.config ? { configPath: opts.config } : {});
   const suites = Object.entries(loaded.config.suites).map(([suite, s]) => ({
     suite,
     description: s.description,

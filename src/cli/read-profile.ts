@@ -6,7 +6,7 @@ import { importProfileFile } from '../model/import.js';
 import type { Profile } from '../model/profile.js';
 import { UserError } from '../util/user-error.js';
 
-export async function loadProfile(path: string): Promise<Profile> {
+export async function readProfileArg(path: string): Promise<Profile> {
   try {
     return await importProfileFile(path);
   } catch (error) {

@@ -27,8 +27,8 @@ export async function reportCommand(opts: ReportCommandOptions): Promise<number>
   let outDir = resolve(opts.outDir ?? '.');
   if (!opts.outDir && opts.config) {
     // Where the config sends its outputs, as the other commands do.
-    const { loadConfig } = await import('../config/read-config.js');
-    outDir = outDirOf(await loadConfig({ configPath: opts.config }), {});
+    const { readConfig } = await import('../config/read-config.js');
+    outDir = outDirOf(await readConfig({ configPath: opts.config }), {});
   }
   const page = await writeReportPage(
     outDir,

@@ -4,7 +4,7 @@
  * commands read the same flags the same way; also the one-at-a-time loop with Ctrl-C handling.
  */
 import { resolve } from 'node:path';
-import type { LoadedConfig } from '../config/read-config.js';
+import type { ProjectConfig } from '../config/read-config.js';
 import type { CommandName } from '../config/schema.js';
 import { selectWorkloads } from '../config/select.js';
 import { type PlannedTarget, planAdHoc, planWorkload } from '../plan/planned-target.js';
@@ -55,8 +55,8 @@ export async function planTargets(
   if (!target)
     throw new UserError(`name a suite (or "all"), or give a command after "--": profile ${verb} all`);
   // Imported here: the config loader brings zod (~80 ms), which an ad hoc command never needs.
-  const { loadConfig } = await import('../config/read-config.js');
-  const loaded = await loadConfig(flags.config ? { configPath: flags.config } : {});
+  const { readConfig } = await import('../config/read-config.js');
+  const loaded = await readConfig(flags.config ? { configPath: flags.config } : {});
   const targets = selectWorkloads(loaded.config, target, flags.workload ?? [], verb).map((selected) =>
     planWorkload(selected, loaded.baseDir, flags),
   );
@@ -64,13 +64,13 @@ export async function planTargets(
 }
 
 /** --out-dir, else the config's outDir (relative to the config file), else the current directory. */
-export function outDirOf(loaded: LoadedConfig, flags: Pick<TargetFlags, 'outDir'>): string {
+export function outDirOf(loaded: ProjectConfig, flags: Pick<TargetFlags, 'outDir'>): string {
   const configured = loaded.config.outDir ? resolve(loaded.baseDir, loaded.config.outDir) : '.';
   return resolve(flags.outDir ?? configured);
 }
 
 /** The stderr line saying which config runs (and that the demo runs when there is none). */
-export function configNote(loaded: LoadedConfig): string {
+export function configNote(loaded: ProjectConfig): string {
   return loaded.isDemo
     ? `No profile.config.ts found here or above: running the built-in demo suites (${loaded.path}). Run "profile init" to write a config for this project.`
     : `config: ${loaded.path}`;

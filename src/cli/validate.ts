@@ -82,8 +82,8 @@ async function plan(
   if (!target)
     throw new UserError('name a suite (or "all"), or give a command after "--": profile validate all');
   // Imported here, as in targets.ts: an ad hoc command never needs the config loader (zod).
-  const { loadConfig } = await import('../config/read-config.js');
-  const loaded = await loadConfig(opts.config ? { configPath: opts.config } : {});
+  const { readConfig } = await import('../config/read-config.js');
+  const loaded = await readConfig(opts.config ? { configPath: opts.config } : {});
   return {
     items: planValidate(loaded, target, opts),
     outDir: outDirOf(loaded, opts),
@@ -138,7 +138,7 @@ export async function validateCommand(
     opts.baseline || opts.saveBaseline ? await import('../validate/baseline/baseline.js') : undefined;
   // Before measuring anything: a mistyped baseline name should not cost a five-minute run.
   const baseline: Baseline | undefined = opts.baseline
-    ? await baselines?.loadBaseline(outDir, opts.baseline)
+    ? await baselines?.readBaseline(outDir, opts.baseline)
     : undefined;
   if (opts.saveBaseline) baselinePath(outDir, opts.saveBaseline);
 

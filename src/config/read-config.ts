@@ -22,7 +22,7 @@ export const CONFIG_NAMES = [
 /** The demo project's config, used when a project has none of its own. */
 export const DEMO_CONFIG = fileURLToPath(new URL('../../examples/demo/profile.config.ts', import.meta.url));
 
-export interface LoadedConfig {
+export interface ProjectConfig {
   config: Config;
   /** Absolute path of the file it came from. */
   path: string;
@@ -65,7 +65,7 @@ export function formatIssues(error: z.ZodError): string {
     .join('\n');
 }
 
-export async function loadConfigFile(path: string, isDemo = false): Promise<LoadedConfig> {
+export async function loadConfigFile(path: string, isDemo = false): Promise<ProjectConfig> {
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new UserError(`config file ${absolute} does not exist`);
   let raw: unknown;
@@ -82,7 +82,7 @@ export async function loadConfigFile(path: string, isDemo = false): Promise<Load
 }
 
 /** `--config` wins; then the nearest file upward; then the built-in demo. */
-export async function loadConfig(options: { configPath?: string; cwd?: string }): Promise<LoadedConfig> {
+export async function readConfig(options: { configPath?: string; cwd?: string }): Promise<ProjectConfig> {
   if (options.configPath) return loadConfigFile(options.configPath);
   const found = findConfig(options.cwd ?? process.cwd());
   return found ? loadConfigFile(found) : loadConfigFile(DEMO_CONFIG, true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussian, seededRandom } from '../../test/support/synthetic-series.js';
-import { classifySamples, countRate, iterationRate } from './classify-samples.js';
+import { classifySamples, countRate } from './classify-samples.js';
 import type { MemorySample } from './series.js';
 
 const MB = 1e6;
@@ -74,24 +74,25 @@ describe('classifySamples', () => {
   });
 });
 
-describe('iterationRate', () => {
+describe("countRate of the probe's iterations", () => {
   it('is the iterations per second after the given time, robust to a stall', () => {
     const samples: MemorySample[] = Array.from({ length: 100 }, (_, i) => ({
       t: i / 10,
       rss: MB,
       iteration: i >= 40 && i < 45 ? 400 : 100 * i,
     }));
-    expect(iterationRate(samples, 2)).toBeCloseTo(1000, 6);
+    expect(countRate(samples, 'iteration', 2)).toBeCloseTo(1000, 6);
   });
 
   it('is undefined without progress or without two timed counts', () => {
-    expect(iterationRate([{ t: 0, rss: 1, iteration: 5 }], 0)).toBeUndefined();
+    expect(countRate([{ t: 0, rss: 1, iteration: 5 }], 'iteration', 0)).toBeUndefined();
     expect(
-      iterationRate(
+      countRate(
         [
           { t: 0, rss: 1, iteration: 5 },
           { t: 1, rss: 1, iteration: 5 },
         ],
+        'iteration',
         0,
       ),
     ).toBeUndefined();

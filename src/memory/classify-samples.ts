@@ -31,11 +31,6 @@ export function countRate(
   return fit.slope > 0 ? fit.slope : undefined;
 }
 
-/** Iterations per second over the analysed part of the run: `countRate` of the probe's iterations. */
-export function iterationRate(samples: readonly MemorySample[], fromSec: number): number | undefined {
-  return countRate(samples, 'iteration', fromSec);
-}
-
 /**
  * Per-metric defaults under the caller's options. RSS rises in steps as V8 and the allocator take
  * pages (code space, arenas) without the program holding more: on the demo's `watcher`, 2.6 MB (2.3%)

@@ -1,5 +1,5 @@
 /**
- * The terminal summary of one `profile memory` workload, in the style of the CPU one (cpu/summary.ts):
+ * The terminal summary of one `profile memory` workload, in the style of the CPU one (cpu/terminal.ts):
  * state and verdict on the first line, a server's load, then RSS figures and growth, each metric's
  * verdict (per second, and per 1,000 requests under load), a leak per request in words, the top
  * growing allocation sites, and where the files are (relative to the current directory).

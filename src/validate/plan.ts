@@ -4,7 +4,7 @@
  * `-w` picks items by `name` or `suite/name` across all of these kinds.
  */
 
-import type { LoadedConfig } from '../config/read-config.js';
+import type { ProjectConfig } from '../config/read-config.js';
 import type { Benchmarks, Journey, Sweep, Timing } from '../config/schema.js';
 import { selectSuites } from '../config/select.js';
 import { type PlannedTarget, planWorkload } from '../plan/planned-target.js';
@@ -35,7 +35,7 @@ function withRunFlags<T extends { runs: number }>(item: T, flags: PlanFlags): T 
   };
 }
 
-export function planValidate(loaded: LoadedConfig, target: string, flags: PlanFlags): ValidateItem[] {
+export function planValidate(loaded: ProjectConfig, target: string, flags: PlanFlags): ValidateItem[] {
   const { config, baseDir } = loaded;
   const items: ValidateItem[] = [];
   for (const suite of selectSuites(config, target, 'validate')) {

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleResult } from '../../../test/support/validate-example.js';
 import { baselinePath, baselinesDir, listBaselines } from '../../store/perfsuite-dir.js';
 import { UserError } from '../../util/user-error.js';
-import { loadBaseline, saveBaseline } from './baseline.js';
+import { readBaseline, saveBaseline } from './baseline.js';
 
 let outDir: string;
 beforeEach(() => {
@@ -18,14 +18,14 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
-describe('saveBaseline / loadBaseline', () => {
+describe('saveBaseline / readBaseline', () => {
   const result = exampleResult();
 
   it('round-trips every measurement with samples, unit and summary, plus machine, Node and dates', async () => {
     const savedAt = new Date('2026-11-28T12:00:00.000Z');
     const path = await saveBaseline(outDir, 'main', result, savedAt);
     expect(path).toBe(join(outDir, '.perfsuite', 'baselines', 'main.json'));
-    const loaded = await loadBaseline(outDir, 'main');
+    const loaded = await readBaseline(outDir, 'main');
     expect(loaded.schemaVersion).toBe(1);
     expect(loaded.name).toBe('main');
     expect(loaded.savedAt).toBe('2026-11-28T12:00:00.000Z');
@@ -53,7 +53,7 @@ describe('saveBaseline / loadBaseline', () => {
       measurements: [...result.measurements, { ...first, id: 'x/empty:wall', samples: [], summary: null }],
     };
     await saveBaseline(outDir, 'main', withEmpty);
-    const loaded = await loadBaseline(outDir, 'main');
+    const loaded = await readBaseline(outDir, 'main');
     expect(loaded.measurements['x/empty:wall']).toBeUndefined();
   });
 
@@ -61,16 +61,16 @@ describe('saveBaseline / loadBaseline', () => {
     await saveBaseline(outDir, 'main', result, new Date('2026-01-01T00:00:00Z'));
     await saveBaseline(outDir, 'main', result, new Date('2026-02-01T00:00:00Z'));
     expect(readdirSync(baselinesDir(outDir))).toEqual(['main.json']);
-    expect((await loadBaseline(outDir, 'main')).savedAt).toBe('2026-02-01T00:00:00.000Z');
+    expect((await readBaseline(outDir, 'main')).savedAt).toBe('2026-02-01T00:00:00.000Z');
   });
 
   it('lists saved baselines, and a missing one is a UserError naming the path and the saved ones', async () => {
     expect(await listBaselines(outDir)).toEqual([]);
-    await expect(loadBaseline(outDir, 'main')).rejects.toThrow(/no baseline is saved there yet/);
+    await expect(readBaseline(outDir, 'main')).rejects.toThrow(/no baseline is saved there yet/);
     await saveBaseline(outDir, 'v2', result);
     await saveBaseline(outDir, 'main', result);
     expect(await listBaselines(outDir)).toEqual(['main', 'v2']);
-    const error = await loadBaseline(outDir, 'nightly').catch((e: unknown) => e);
+    const error = await readBaseline(outDir, 'nightly').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe(
       `baseline "nightly" not found: ${join(outDir, '.perfsuite', 'baselines', 'nightly.json')} does not exist ` +
@@ -89,12 +89,12 @@ describe('saveBaseline / loadBaseline', () => {
     mkdirSync(baselinesDir(outDir), { recursive: true });
     const path = baselinePath(outDir, 'broken');
     writeFileSync(path, '{ not json');
-    await expect(loadBaseline(outDir, 'broken')).rejects.toThrow(`could not read baseline ${path}`);
+    await expect(readBaseline(outDir, 'broken')).rejects.toThrow(`could not read baseline ${path}`);
     await saveBaseline(outDir, 'good', result);
     const data = JSON.parse(readFileSync(baselinePath(outDir, 'good'), 'utf8'));
     data.measurements['commands/fmt:wall'].samples[2] = 'fast';
     writeFileSync(path, JSON.stringify(data));
-    const error = await loadBaseline(outDir, 'broken').catch((e: unknown) => e);
+    const error = await readBaseline(outDir, 'broken').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toContain('measurements.commands/fmt:wall.samples.2');
     expect((error as Error).message).toContain('--save-baseline broken');

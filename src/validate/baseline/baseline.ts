@@ -144,7 +144,7 @@ export async function saveBaseline(
 }
 
 /** Reads baseline `name` from `outDir`; a missing or broken file is a UserError that says what to do. */
-export async function loadBaseline(outDir: string, name: string): Promise<Baseline> {
+export async function readBaseline(outDir: string, name: string): Promise<Baseline> {
   const path = baselinePath(outDir, name);
   if (!existsSync(path)) {
     const saved = await listBaselines(outDir);
