@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DoctorReading } from '../agent/protocol.cjs';
-import { diagnose, lateness, measure, RULES } from './diagnose.js';
+import { diagnose, measure, RULES } from './diagnose.js';
+import { lateness } from './figures/interval.js';
 import { frameNamer } from './program-frame.js';
 import { readTimedSamples } from './timed-samples.js';
 

@@ -4,15 +4,26 @@
  *
  * Start-up is not judged: the first reading's interval holds the synchronous start of the program
  * (module loading, the main script), which blocks the loop by design. A server under load is judged
- * while its load runs only: its start (reading templates, lazy imports) and shutdown are not load. A block is an interval whose
- * timers ran at least BLOCK_MS late: the delay monitor's, or the reading timer's own (which also
- * catches one block that spans a whole interval, where the monitor's timer never ran).
+ * while its load runs only: its start (reading templates, lazy imports) and shutdown are not load.
+ * A block is an interval whose timers ran at least RULES.blockMs late: the delay monitor's, or the
+ * reading timer's own (which also catches one block that spans a whole interval, where the
+ * monitor's timer never ran).
+ *
+ * Which readings are judged, and each figure, are worked out in figures/ (one analyser a figure, all
+ * of one signature, as clinic doctor's analysis/analyse-*.js); here are the rules, the composition
+ * of the figures, and the findings, so that a threshold sits beside the rule that applies it.
  */
-import type { DoctorReading } from '../agent/protocol.cjs';
-import { percentile } from '../stats/percentile.js';
+import { analyseBlocks } from './figures/blocks.js';
+import { analyseCpu } from './figures/cpu.js';
+import { analyseDelay, type EventLoopDelay } from './figures/delay.js';
+import { analyseGc, type GcPauses } from './figures/gc.js';
+import { judgedMsOf, r2 } from './figures/interval.js';
+import { judge, type ProcessReadings } from './figures/judged.js';
+import { analyseResources } from './figures/resources.js';
+import { analyseSeries } from './figures/series.js';
+import { analyseUtilization } from './figures/utilization.js';
 import { millis as ms, percent as pct } from './format.js';
 import type { Block, BlockingFunction, DoctorSample, Finding } from './result.js';
-import { busyShare, longestBusyRun, type TimedSamples } from './timed-samples.js';
 
 export const RULES = {
   /** A timer this late (ms) means the loop was blocked: a frame at 60 Hz is 16.7 ms. */
@@ -34,13 +45,6 @@ export const RULES = {
   minReadings: 5,
 } as const;
 
-/** One Node process's readings and CPU samples, as collected. */
-export interface ProcessReadings {
-  pid: number;
-  readings: DoctorReading[];
-  samples: TimedSamples | null;
-}
-
 export interface Figures {
   /** What was judged, for the evidence: `after start-up`, or `under load` for a server's load. */
   scope: 'after start-up' | 'under load';
@@ -49,46 +53,21 @@ export interface Figures {
   moduleLoadingMs: number;
   judgedReadings: number;
   judgedMs: number;
-  eventLoopDelayMs: { p50: number; p99: number; max: number } | null;
+  eventLoopDelayMs: EventLoopDelay | null;
   utilization: number | null;
   cpu: number | null;
   gcShare: number | null;
-  gcPausesMs: { count: number; p50: number; p99: number; max: number } | null;
+  gcPausesMs: GcPauses | null;
   blocks: Block[];
   blockedMs: number;
   resources: Record<string, number>;
   samples: DoctorSample[];
 }
 
-/** How late the loop ran its timers in the reading's interval, ms. */
-export function lateness(reading: DoctorReading, intervalMs: number): number {
-  const timer = reading.spanMs - intervalMs;
-  return Math.max(0, reading.delay?.max ?? 0, reading.end ? Math.max(0, timer) : timer);
-}
-
-interface Judged {
-  pid: number;
-  reading: DoctorReading;
-  samples: TimedSamples | null;
-  /** lateness(reading), ms. */
-  late: number;
-  /** A block's longest busy stretch in the samples. */
-  run?: ReturnType<typeof longestBusyRun>;
-}
-
-/** Where the reading's interval starts, on the samples' clock. */
-const intervalStartUs = (r: DoctorReading): number => r.hrUs - r.spanMs * 1000;
-
-const pauses = (r: DoctorReading): number[] => Object.values(r.gc).flat();
-const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
-const ascending = (values: number[]): number[] => [...values].sort((a, b) => a - b);
-/** Figures for the JSON: µs-precise milliseconds and shares to 4 places are noise beyond that. */
-const r2 = (value: number): number => Number(value.toFixed(2));
-const r4 = (value: number | null): number | null => (value === null ? null : Number(value.toFixed(4)));
-
 /**
  * The figures of a workload's processes, pooled; `startedAt` is the run's start (epoch ms). With a
  * `window` (epoch ms: a server's load), only the intervals whose middle falls in it are judged.
+ * Each figure is its own analyser in figures/, over the same judged intervals.
  */
 export function measure(
   processes: ProcessReadings[],
@@ -96,103 +75,21 @@ export function measure(
   startedAt: number,
   window?: { from: number; to: number },
 ): Figures {
-  let startupMs = 0;
-  const judged: Judged[] = [];
-  const inWindow = (r: DoctorReading): boolean => {
-    const middle = r.t - r.spanMs / 2;
-    return !window || (middle >= window.from && middle <= window.to);
-  };
-  const candidates: Judged[] = [];
-  processes.forEach(({ pid, readings, samples }, index) => {
-    const [first, ...rest] = [...readings].sort((a, b) => a.hrUs - b.hrUs);
-    if (!first) return;
-    // Only the first process's start-up is the workload's; a child's is part of its parent's time.
-    if (index === 0) startupMs = first.end ? first.spanMs : lateness(first, intervalMs);
-    for (const reading of rest)
-      if (inWindow(reading)) candidates.push({ pid, reading, samples, late: lateness(reading, intervalMs) });
-  });
-  candidates.sort((a, b) => a.reading.t - b.reading.t);
-
-  // Each block's busy stretch in the samples. A block with Node's module loader on the stack most of
-  // the time is code being loaded (ES modules load between timer turns, so start-up outlasts the
-  // first interval): its interval is left out, as start-up is, and only its length reported.
-  let loadingMs = 0;
-  for (const j of candidates) {
-    if (j.late >= RULES.blockMs && j.samples) {
-      j.run = longestBusyRun(j.samples, intervalStartUs(j.reading), j.reading.hrUs);
-      if (j.run && j.run.loadingShare > 0.5) {
-        loadingMs += j.late;
-        continue;
-      }
-    }
-    judged.push(j);
-  }
-
-  const judgedMs = sum(judged.map((j) => j.reading.spanMs));
-  const busy = judged.map(({ reading, samples }) =>
-    samples ? busyShare(samples, intervalStartUs(reading), reading.hrUs) : null,
-  );
-  // Weighted by the intervals' lengths, over those with enough samples to tell.
-  const busyMs = sum(busy.map((b, i) => (b === null ? 0 : b * (judged[i] as Judged).reading.spanMs)));
-  const busyOfMs = sum(busy.map((b, i) => (b === null ? 0 : (judged[i] as Judged).reading.spanMs)));
-  const delays = judged.flatMap((j) => (j.reading.delay ? [j.reading.delay] : []));
-  const late = judged.map((j) => j.late);
-  const allPauses = ascending(judged.flatMap((j) => pauses(j.reading)));
-
-  const blocks: Block[] = [];
-  for (const { pid, reading, late: ms, run } of judged) {
-    if (ms < RULES.blockMs) continue;
-    // A loop busy through the whole interval in short turns (setImmediate) shows one long busy run
-    // that holds the block somewhere: its functions are scaled down to the block's length.
-    const scale = run && run.ms > ms ? ms / run.ms : 1;
-    const functions = (run?.functions ?? []).slice(0, 5).map((fn) => ({ ...fn, ms: r2(fn.ms * scale) }));
-    blocks.push({ pid, atSec: (reading.t - startedAt) / 1000, ms, functions });
-  }
-
-  const resources: Record<string, number> = {};
-  for (const { reading } of judged)
-    for (const [type, count] of Object.entries(reading.resources))
-      resources[type] = Math.max(resources[type] ?? 0, count);
-
+  const { startupMs, moduleLoadingMs, intervals } = judge(processes, intervalMs, RULES.blockMs, window);
+  const run = { startedAt, blockMs: RULES.blockMs };
   return {
     scope: window ? 'under load' : 'after start-up',
     startupMs,
-    moduleLoadingMs: r2(loadingMs),
-    judgedReadings: judged.length,
-    judgedMs,
-    eventLoopDelayMs:
-      late.length === 0
-        ? null
-        : {
-            p50: r2(percentile(ascending(delays.length > 0 ? delays.map((d) => d.p50) : late), 50)),
-            p99: r2(percentile(ascending(delays.length > 0 ? delays.map((d) => d.p99) : late), 99)),
-            max: Math.max(...late),
-          },
-    utilization: r4(busyOfMs > 0 ? busyMs / busyOfMs : null),
-    cpu: r4(
-      judgedMs > 0 ? sum(judged.map((j) => j.reading.cpuUserMs + j.reading.cpuSystemMs)) / judgedMs : null,
-    ),
-    gcShare: r4(judgedMs > 0 ? sum(allPauses) / judgedMs : null),
-    gcPausesMs:
-      allPauses.length === 0
-        ? null
-        : {
-            count: allPauses.length,
-            p50: r2(percentile(allPauses, 50)),
-            p99: r2(percentile(allPauses, 99)),
-            max: allPauses.at(-1) ?? 0,
-          },
-    blocks: [...blocks].sort((a, b) => b.ms - a.ms),
-    blockedMs: sum(blocks.map((b) => b.ms)),
-    resources,
-    samples: judged.map(({ reading }, i) => ({
-      t: (reading.t - startedAt) / 1000,
-      delayMaxMs: late[i] as number,
-      ...(reading.delay ? { delayP99Ms: reading.delay.p99 } : {}),
-      ...(busy[i] === null ? {} : { utilization: r4(busy[i] as number) as number }),
-      cpu: r4(reading.spanMs > 0 ? (reading.cpuUserMs + reading.cpuSystemMs) / reading.spanMs : 0) as number,
-      gcShare: r4(reading.spanMs > 0 ? Math.min(1, sum(pauses(reading)) / reading.spanMs) : 0) as number,
-    })),
+    moduleLoadingMs,
+    judgedReadings: intervals.length,
+    judgedMs: judgedMsOf(intervals),
+    eventLoopDelayMs: analyseDelay(intervals, run),
+    utilization: analyseUtilization(intervals, run),
+    cpu: analyseCpu(intervals, run),
+    ...analyseGc(intervals, run),
+    ...analyseBlocks(intervals, run),
+    resources: analyseResources(intervals, run),
+    samples: analyseSeries(intervals, run),
   };
 }
 

@@ -3,8 +3,8 @@
  * intended change with `PERFSUITE_BLESS=1 npx vitest run src/memory/summary-md.test.ts`), and the
  * parts of it that must follow from the results whatever they are.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../test/support/golden.js';
 import {
   crashedExample,
   exponentialExample,
@@ -29,13 +29,7 @@ describe('renderMemorySummary', () => {
   const md = renderMemorySummary(results, opts);
 
   it('matches the golden file', () => {
-    if (process.env.PERFSUITE_BLESS === '1') writeFileSync(golden, md);
-    else if (!existsSync(golden))
-      throw new Error(`${golden.pathname} is missing: run with PERFSUITE_BLESS=1`);
-    else
-      expect(md, 'summary.md differs; if intended, rerun with PERFSUITE_BLESS=1').toBe(
-        readFileSync(golden, 'utf8'),
-      );
+    expectGolden(golden, md);
   });
 
   it('says when and where it ran', () => {

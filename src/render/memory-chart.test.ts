@@ -3,8 +3,8 @@
  * with `PERFSUITE_BLESS=1 npx vitest run src/render/memory-chart.test.ts` and review the diff), plus
  * checks that hold for any input: well-formed XML, no script or external reference, escaped text.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../test/support/golden.js';
 import {
   crashedExample,
   exponentialExample,
@@ -23,19 +23,6 @@ const chartOf = (
 ): string => renderMemoryChart(memoryChartData(result), options);
 
 const dir = new URL('../../test/golden/memory/', import.meta.url);
-const bless = process.env.PERFSUITE_BLESS === '1';
-
-function expectGolden(name: string, text: string): void {
-  const url = new URL(name, dir);
-  if (bless) {
-    writeFileSync(url, text);
-    return;
-  }
-  if (!existsSync(url)) throw new Error(`golden file ${url.pathname} is missing: run with PERFSUITE_BLESS=1`);
-  expect(text, `${name} differs; if the change is intended, rerun with PERFSUITE_BLESS=1`).toBe(
-    readFileSync(url, 'utf8'),
-  );
-}
 
 /**
  * Well-formedness without an XML library (none is installed): every `<` opens or closes a tag whose
@@ -74,14 +61,14 @@ describe('renderMemoryChart golden files', () => {
   it.each(examples)('%s', (name, make) => {
     const svg = chartOf(make());
     assertWellFormed(svg);
-    expectGolden(name, svg);
+    expectGolden(new URL(name, dir), svg);
   });
 
   it('empty.chart.svg', () => {
     const svg = chartOf({ suite: 'demo', workload: 'silent', samples: [], metrics: [] });
     assertWellFormed(svg);
     expect(svg).toContain('no samples were recorded');
-    expectGolden('empty.chart.svg', svg);
+    expectGolden(new URL('empty.chart.svg', dir), svg);
   });
 });
 

@@ -5,8 +5,8 @@
  * `PERFSUITE_BLESS=1 npx vitest run src/report/html.test.ts` and review the diff.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../test/support/golden.js';
 import { examplePage, HOSTILE, hostilePage } from '../../test/support/report-example.js';
 import { contentSecurityPolicy, renderReportHtml, withoutCharts } from './html.js';
 import { hrefOfPath, inlineScript, jsonForHtml } from './html-escape.js';
@@ -22,12 +22,7 @@ function scripts(html: string): string[] {
 describe('renderReportHtml', () => {
   it('writes the example page as the golden file says', () => {
     const { data, flames } = examplePage();
-    const html = renderReportHtml(data, flames, assets);
-    if (process.env.PERFSUITE_BLESS === '1') writeFileSync(golden, html);
-    if (!existsSync(golden)) throw new Error(`${golden.pathname} is missing: run with PERFSUITE_BLESS=1`);
-    expect(html, 'differs from the golden file; if intended, rerun with PERFSUITE_BLESS=1').toBe(
-      readFileSync(golden, 'utf8'),
-    );
+    expectGolden(golden, renderReportHtml(data, flames, assets));
   });
 
   it('embeds the data for the script, parsed back unchanged, without repeating the charts', () => {

@@ -1,10 +1,11 @@
 /**
  * The validate report against a golden file (test/golden/validate/performance_report.md; regenerate
- * after an intended change with `PERFSUITE_BLESS=1 npx vitest run src/validate/report-md.test.ts`),
- * and the parts that must follow from the data whatever it is: verdicts, escaping, empty sections.
+ * after an intended change with
+ * `PERFSUITE_BLESS=1 npx vitest run src/validate/reports/report-md.test.ts`), and the parts that
+ * must follow from the data whatever it is: verdicts, escaping, empty sections.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../../test/support/golden.js';
 import { exampleResult } from '../../../test/support/validate-example.js';
 import { toMeasurement } from '../measure/to-measurement.js';
 import type { ValidateResult } from '../measurement.js';
@@ -37,13 +38,7 @@ describe('renderValidateReport', () => {
   const md = renderValidateReport(result, options);
 
   it('matches the golden file', () => {
-    if (process.env.PERFSUITE_BLESS === '1') writeFileSync(golden, md);
-    else if (!existsSync(golden))
-      throw new Error(`${golden.pathname} is missing: run with PERFSUITE_BLESS=1`);
-    else
-      expect(md, 'report differs; if intended, rerun with PERFSUITE_BLESS=1').toBe(
-        readFileSync(golden, 'utf8'),
-      );
+    expectGolden(golden, md);
   });
 
   it('has every section, in order', () => {

@@ -1,10 +1,10 @@
 /**
  * The terminal summary against a golden file (test/golden/validate/terminal.txt; regenerate with
- * `PERFSUITE_BLESS=1 npx vitest run src/validate/terminal.test.ts`), plus the lines that must follow
- * from the data.
+ * `PERFSUITE_BLESS=1 npx vitest run src/validate/reports/terminal.test.ts`), plus the lines that
+ * must follow from the data.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../../test/support/golden.js';
 import { exampleResult } from '../../../test/support/validate-example.js';
 import { formatValidateSummary } from './terminal.js';
 
@@ -22,13 +22,7 @@ describe('formatValidateSummary', () => {
   });
 
   it('matches the golden file', () => {
-    if (process.env.PERFSUITE_BLESS === '1') writeFileSync(golden, `${text}\n`);
-    else if (!existsSync(golden))
-      throw new Error(`${golden.pathname} is missing: run with PERFSUITE_BLESS=1`);
-    else
-      expect(`${text}\n`, 'summary differs; if intended, rerun with PERFSUITE_BLESS=1').toBe(
-        readFileSync(golden, 'utf8'),
-      );
+    expectGolden(golden, `${text}\n`);
   });
 
   it('gives each measurement mean ± σ, range, runs and its targets with verdicts', () => {
