@@ -4,7 +4,7 @@
  *
  * - `profile cpu`'s: `profiles/<suite>/<workload>.cpu.pb.gz`, with the same data again as
  *   `<workload>.folded` (one file of a name is read: pprof before .cpuprofile before folded);
- * - a baseline's (validate/baseline-profiles.ts): `<suite>/<workload>/<run>.pb.gz`.
+ * - a baseline's (validate/baseline/baseline-profiles.ts): `<suite>/<workload>/<run>.pb.gz`.
  *
  * A workload's key is the last two parts of its path (`suite/workload`), so several runs kept in
  * folders of their own (`before/run1/profiles/...`, `before/run2/profiles/...`) pool as runs of one
@@ -63,7 +63,7 @@ export async function listProfileTree(dir: string): Promise<Map<string, string[]
 async function profileFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   // An output directory of perfsuite: its CPU profiles only; likewise a comparison's
-  // reports/why/<stamp>/ (validate/explain-regressions.ts), whose heap/ holds heap profiles.
+  // reports/why/<stamp>/ (validate/baseline/explain-regressions.ts), whose heap/ holds heap profiles.
   const outputs = entries.find((e) => e.isDirectory() && e.name === 'profiles');
   if (outputs) return profileFiles(join(dir, outputs.name));
   const why =

@@ -13,7 +13,7 @@ import { type FlameData, FRAME_KINDS, type PageFrameKind } from './page-data.js'
 export const PRUNE_FRACTION = 1 / 1200;
 
 /**
- * The frames perfsuite adds to group a workload's processes and threads (cpu/combine.ts,
+ * The frames perfsuite adds to group a workload's processes and threads (workload/combine.ts,
  * memory/heap-profiles.ts): drawn, but of no kind of code.
  */
 const GROUPING_FRAME =

@@ -124,7 +124,7 @@ export interface ComparisonEntry {
   id: string;
   change: string;
   verdict: string;
-  /** A regression attributed to functions (src/validate/explain-regressions.ts), or why it was not. */
+  /** A regression attributed to functions (src/validate/baseline/explain-regressions.ts), or why it was not. */
   why?: WhyEntry;
 }
 

@@ -1,6 +1,6 @@
 /**
  * A comparison's attribution as the page shows it: the causes worded by the same helpers as the
- * Markdown report (src/validate/format-why.ts), the differential flamegraph linked from reports/.
+ * Markdown report (src/validate/reports/format-why.ts), the differential flamegraph linked from reports/.
  */
 import { dirname, relative } from 'node:path';
 import type { BaselineComparison } from '../validate/measurement.js';

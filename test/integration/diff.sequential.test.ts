@@ -104,7 +104,7 @@ describe('profile diff', () => {
   });
 
   it("reads a saved baseline's profiles, named baseline:<name> or by its bare name", async () => {
-    // The layout profile validate --save-baseline writes (validate/baseline-profiles.ts).
+    // The layout profile validate --save-baseline writes (validate/baseline/baseline-profiles.ts).
     const baselines = join(root, '.perfsuite', 'baselines');
     mkdirSync(join(baselines, 'v1.profiles', 'adhoc', 'work.js'), { recursive: true });
     writeFileSync(join(baselines, 'v1.json'), '{}\n');
