@@ -8,10 +8,12 @@ import { profileWorkload } from '../cpu/profile-workload.js';
 import { CPU_JSON_VERSION, type CpuResult } from '../cpu/result.js';
 import { formatCpuResult, formatCpuTotals } from '../cpu/terminal.js';
 import { ENGINE_NAMES, type EngineName, engines } from '../engines/index.js';
+import { planTargets, type TargetFlags } from '../plan/plan-targets.js';
+import { runTargets } from '../runner/run-in-turn.js';
+import { checkPositive } from '../util/check-positive.js';
 import { UserError } from '../util/user-error.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { afterRun, pageLine } from './after-run.js';
-import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
 export interface CpuCommandOptions extends TargetFlags {
   engine: string;
@@ -39,7 +41,7 @@ export async function cpuCommand(
   const history = import('../history/context.js').then((m) => m.runContext());
 
   const resultsFile = join(outDir, 'profiles', 'cpu_results.json');
-  const { results, interrupted } = await runTargets<CpuResult>(
+  const { results, interrupted } = await runTargets(
     targets,
     (t, signal) => {
       if (!opts.json) process.stderr.write(`profiling ${t.suite}/${t.workload} (${engine.name})...\n`);

@@ -11,12 +11,14 @@ import { profileDoctor } from '../doctor/profile-doctor.js';
 import { DOCTOR_JSON_VERSION, type DoctorResult } from '../doctor/result.js';
 import { renderDoctorSummary } from '../doctor/summary-md.js';
 import { formatDoctorResult } from '../doctor/terminal.js';
+import { planTargets, type TargetFlags } from '../plan/plan-targets.js';
+import { runTargets } from '../runner/run-in-turn.js';
+import { checkPositive } from '../util/check-positive.js';
 import { machineDescription } from '../util/machine.js';
 import { UserError } from '../util/user-error.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { afterRun, pageLine } from './after-run.js';
-import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
 export interface DoctorCommandOptions extends TargetFlags {
   /** Milliseconds between readings. */
@@ -71,7 +73,7 @@ export async function doctorCommand(
   const summaryFile = join(outDir, 'doctor', 'doctor_summary.md');
   const resultsFile = join(outDir, 'doctor', 'doctor_results.json');
 
-  const { results, interrupted } = await runTargets<DoctorResult>(
+  const { results, interrupted } = await runTargets(
     targets,
     (t, signal) => {
       if (!opts.json) process.stderr.write(`examining ${t.suite}/${t.workload}...\n`);

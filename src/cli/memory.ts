@@ -8,11 +8,13 @@ import { profileMemory } from '../memory/profile-memory.js';
 import { MEMORY_JSON_VERSION, type MemoryResult } from '../memory/result.js';
 import { renderMemorySummary } from '../memory/summary-md.js';
 import { formatMemoryResult } from '../memory/terminal.js';
+import { planTargets, type TargetFlags } from '../plan/plan-targets.js';
+import { runTargets } from '../runner/run-in-turn.js';
+import { checkPositive } from '../util/check-positive.js';
 import { machineDescription } from '../util/machine.js';
 import { plural } from '../util/words.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { afterRun, pageLine } from './after-run.js';
-import { checkPositive, planTargets, runTargets, type TargetFlags } from './targets.js';
 
 export interface MemoryCommandOptions extends TargetFlags {
   /** Milliseconds between readings. */
@@ -43,7 +45,7 @@ export async function memoryCommand(
   const summaryFile = join(outDir, 'memory_profiles', 'memory_summary.md');
   const resultsFile = join(outDir, 'memory_profiles', 'memory_results.json');
 
-  const { results, interrupted } = await runTargets<MemoryResult>(
+  const { results, interrupted } = await runTargets(
     targets,
     (t, signal) => {
       if (!opts.json) process.stderr.write(`sampling memory of ${t.suite}/${t.workload}...\n`);

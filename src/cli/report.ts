@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { outDirOf } from '../plan/plan-targets.js';
 import { writeReportPage } from '../report/write-page.js';
 import { pageLine } from './after-run.js';
-import { outDirOf } from './targets.js';
 
 export interface ReportCommandOptions {
   outDir?: string;

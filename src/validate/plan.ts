@@ -7,6 +7,7 @@
 import type { ProjectConfig } from '../config/read-config.js';
 import type { Benchmarks, Journey, Sweep, Timing } from '../config/schema.js';
 import { selectSuites } from '../config/select.js';
+import { configNote, outDirOf, planTargets, type TargetFlags } from '../plan/plan-targets.js';
 import { type PlannedTarget, planWorkload } from '../plan/planned-target.js';
 import type { LoadFlags } from '../plan/server-plan.js';
 import { UserError } from '../util/user-error.js';
@@ -77,4 +78,49 @@ export function planValidate(loaded: ProjectConfig, target: string, flags: PlanF
     );
   }
   return chosen;
+}
+
+/** The flags a whole validation is planned from: the items' flags, and where the config and outputs are. */
+export interface ValidatePlanFlags extends PlanFlags, TargetFlags {}
+
+/** A validation's items, where its outputs go, and the config (or command line) they came from. */
+export interface ValidatePlan {
+  items: ValidateItem[];
+  outDir: string;
+  baseDir: string;
+  configPath: string;
+  /** Where the items came from, for stderr. */
+  note?: string;
+}
+
+/** The items of `profile validate <suite|all>`, or of `profile validate -- <command...>`. */
+export async function planValidateRun(
+  target: string | undefined,
+  command: string[],
+  flags: ValidatePlanFlags,
+): Promise<ValidatePlan> {
+  if (command.length > 0) {
+    // Ad hoc, like hyperfine: time the command with the run counts of the flags.
+    const { targets, outDir } = await planTargets(target, command, flags, 'validate');
+    const items: ValidateItem[] = targets.map((t) => ({
+      kind: 'timing',
+      suite: t.suite,
+      name: t.workload,
+      target: t,
+      timing: { runs: flags.runs ?? 10, warmup: flags.warmup ?? 1, targets: [] },
+    }));
+    return { items, outDir, baseDir: process.cwd(), configPath: '(command line)' };
+  }
+  if (!target)
+    throw new UserError('name a suite (or "all"), or give a command after "--": profile validate all');
+  // Imported here, as in plan/plan-targets.ts: an ad hoc command never needs the config loader (zod).
+  const { readConfig } = await import('../config/read-config.js');
+  const loaded = await readConfig(flags.config ? { configPath: flags.config } : {});
+  return {
+    items: planValidate(loaded, target, flags),
+    outDir: outDirOf(loaded, flags),
+    baseDir: loaded.baseDir,
+    configPath: loaded.path,
+    note: configNote(loaded),
+  };
 }
