@@ -129,8 +129,11 @@ describe('profile validate: why it got slower', () => {
 
   it("attributes a server's drop in requests per second per 1,000 requests", async () => {
     const dir = project();
-    expect((await validate(dir, 'server', ['--save-baseline', 'main', '--profile-runs', '3'])).code).toBe(0);
-    const slow = await validate(dir, 'server', ['--baseline', 'main', '--profile-runs', '3', '--attribute'], {
+    // Five profiled runs a side (the default), not three: a server's two equal loops share its time
+    // differently from one process to the next (renderPage 32-56% of a run of the unchanged fixture on
+    // an AMD EPYC VM), and three runs a side left the threefold slowdown short of the test there.
+    expect((await validate(dir, 'server', ['--save-baseline', 'main', '--profile-runs', '5'])).code).toBe(0);
+    const slow = await validate(dir, 'server', ['--baseline', 'main', '--profile-runs', '5', '--attribute'], {
       PAGE_SLOWDOWN: '3',
     });
     const rps = slow.result.baseline?.comparisons.find((c) => c.id === 'why/server:rps');
