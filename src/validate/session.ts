@@ -14,10 +14,12 @@ import type { Baseline } from './baseline/baseline.js';
 import { compareToBaseline, validateExitCode } from './baseline/compare-baseline.js';
 import { runItem } from './measure/run-item.js';
 import type { ValidateResult } from './measurement.js';
-import { planValidateRun, type ValidatePlanFlags } from './plan.js';
+import { planValidateRun, type ValidateItem, type ValidatePlanFlags } from './plan.js';
 import { reportStamp } from './reports/report-md.js';
 import { type WrittenReports, writeValidateReports } from './reports/write-reports.js';
 import { profileLinks } from './with-profiles.js';
+
+type KeptProfiles = Awaited<ReturnType<typeof profileForAttribution>>;
 
 /** Profiled runs per workload for attribution: enough for the test to tell a 10% change in a function. */
 const DEFAULT_PROFILE_RUNS = 5;
@@ -60,22 +62,9 @@ export interface ValidateSession {
   logDir: string;
 }
 
-export async function runValidateSession(options: ValidateSessionOptions): Promise<ValidateSession> {
-  const { target, command, failOnRegressionPct } = options;
-  const { items, outDir, baseDir, configPath, note } = await planValidateRun(target, command, options);
-  if (note) process.stderr.write(`${note}\n`);
-  // Imported only with a baseline flag: baseline files are checked with zod (~80 ms to load).
-  const baselines =
-    options.baseline || options.saveBaseline ? await import('./baseline/baseline.js') : undefined;
-  // Before measuring anything: a mistyped baseline name should not cost a five-minute run.
-  const baseline: Baseline | undefined = options.baseline
-    ? await baselines?.readBaseline(outDir, options.baseline)
-    : undefined;
-  if (options.saveBaseline) baselinePath(outDir, options.saveBaseline);
-  options.onPlanned?.({ baseDir, outDir });
-
-  const startedAt = new Date();
-  const result: ValidateResult = {
+/** A validation's result before its first item: filled in as the items are measured. */
+function emptyResult(startedAt: Date, configPath: string, items: readonly ValidateItem[]): ValidateResult {
+  return {
     schemaVersion: 1,
     startedAt: startedAt.toISOString(),
     finishedAt: startedAt.toISOString(),
@@ -89,6 +78,29 @@ export async function runValidateSession(options: ValidateSessionOptions): Promi
     exitCode: 0,
     interrupted: false,
   };
+}
+
+/** The baseline to compare with, read before measuring: a mistyped name should not cost a five-minute run. */
+async function readBaselines(outDir: string, options: ValidateSessionOptions) {
+  // Imported only with a baseline flag: baseline files are checked with zod (~80 ms to load).
+  const baselines =
+    options.baseline || options.saveBaseline ? await import('./baseline/baseline.js') : undefined;
+  const baseline: Baseline | undefined = options.baseline
+    ? await baselines?.readBaseline(outDir, options.baseline)
+    : undefined;
+  if (options.saveBaseline) baselinePath(outDir, options.saveBaseline);
+  return { baselines, baseline };
+}
+
+export async function runValidateSession(options: ValidateSessionOptions): Promise<ValidateSession> {
+  const { target, command, failOnRegressionPct } = options;
+  const { items, outDir, baseDir, configPath, note } = await planValidateRun(target, command, options);
+  if (note) process.stderr.write(`${note}\n`);
+  const { baselines, baseline } = await readBaselines(outDir, options);
+  options.onPlanned?.({ baseDir, outDir });
+
+  const startedAt = new Date();
+  const result = emptyResult(startedAt, configPath, items);
   const logDir = join(outDir, 'reports', 'logs', reportStamp(startedAt));
   const reportOptions = { failOnRegressionPct };
   // After every item: the measurements only change there, so the comparisons made after the last
@@ -131,15 +143,16 @@ export async function runValidateSession(options: ValidateSessionOptions): Promi
   );
   // After the timings, so that profiling never distorts them: profiles for the baseline being saved
   // and for the regressions found (src/validate/baseline/attribution-step.ts).
-  let keptProfiles: Awaited<ReturnType<typeof profileForAttribution>> = {};
+  let keptProfiles: KeptProfiles = {};
   const profileRuns = options.profileRuns ?? DEFAULT_PROFILE_RUNS;
   if (!interrupted && profileRuns > 0 && (options.saveBaseline || baseline)) {
+    const whyDir = whyDirOf(outDir, reportStamp(startedAt));
     const step = await runInterruptible((signal) =>
       profileForAttribution(result, {
         items,
         outDir,
         logDir,
-        whyDir: whyDirOf(outDir, reportStamp(startedAt)),
+        whyDir,
         runs: profileRuns,
         baseline,
         saveBaseline: options.saveBaseline,
