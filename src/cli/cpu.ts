@@ -21,7 +21,8 @@ export interface CpuCommandOptions extends TargetFlags {
   interval: number;
   cpuTime?: boolean;
   json?: boolean;
-  top: number;
+  /** Rows of each top table, printed and in --json. @default 5 printed (TERMINAL_TOP), 10 in --json */
+  top?: number;
 }
 
 /** Returns the exit code: 0 when every workload is ok, 1 otherwise, 130 on Ctrl-C. */
@@ -59,7 +60,8 @@ export async function cpuCommand(
         resultsFile,
         `${JSON.stringify({ version: CPU_JSON_VERSION, results: done }, null, 2)}\n`,
       );
-      if (!opts.json) process.stdout.write(`${formatCpuResult(done.at(-1) as CpuResult, process.cwd())}\n\n`);
+      if (!opts.json)
+        process.stdout.write(`${formatCpuResult(done.at(-1) as CpuResult, process.cwd(), opts.top)}\n\n`);
     },
   );
   const { fromCpuResults } = await import('../history/record.js');

@@ -12,6 +12,7 @@ import type { DiffResult, PairDiff } from '../diff/result.js';
 import { resolveSide, type Side } from '../diff/sides.js';
 import { formatDiff } from '../diff/terminal.js';
 import { UserError } from '../util/user-error.js';
+import { plural } from '../util/words.js';
 import { defaultOutputPath } from './flamegraph.js';
 import { readProfileArg } from './read-profile.js';
 
@@ -33,7 +34,7 @@ export function diffSvgPath(key: string | null, base: string[], next: string[], 
   return `${join(outDir, 'flamegraphs', 'diff', ...parts)}.diff.svg`;
 }
 
-const runsLabel = (side: Side, runs: number) => `${side.argument} (${runs === 1 ? '1 run' : `${runs} runs`})`;
+const runsLabel = (side: Side, runs: number) => `${side.argument} (${plural(runs, 'run')})`;
 
 /** Runs the command; returns the exit code (mistakes are thrown as UserErrors: exit 2). */
 export async function diffCommand(base: string, next: string, opts: DiffCommandOptions): Promise<number> {

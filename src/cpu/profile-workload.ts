@@ -14,10 +14,11 @@ import { type Profile, sampleCount } from '../model/profile.js';
 import { topFunctions } from '../model/top.js';
 import type { PlannedTarget } from '../plan/planned-target.js';
 import { renderFlamegraph } from '../render/flamegraph/index.js';
-import type { LaunchSpec } from '../runner/run-process.js';
+import type { LaunchSpec, ProcessOutcome } from '../runner/run-process.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { summarizeProcesses } from '../workload/combine.js';
 import { recordRun } from '../workload/record-run.js';
+import { type RunOutcome, workloadRun } from '../workload/workload-run.js';
 import type { CpuOutputFiles, CpuResult } from './result.js';
 
 export interface CpuRunOptions {
@@ -44,10 +45,21 @@ export function outputPaths(outDir: string, suite: string, workload: string) {
 const NO_SAMPLES =
   'no samples were recorded: the program ended within one sampling interval, or the profiler lost its data (see the log)';
 
+/**
+ * The profile's pprof, folded and SVG files; none for a profile without samples, whose flamegraph
+ * would be an empty frame: those of an earlier run are removed instead, so that neither the files
+ * nor the report page (built from the profiles on disk) show an old run as this one.
+ */
 async function writeOutputs(
-  profile: Profile,
+  profile: Profile | undefined,
+  samples: number,
   paths: ReturnType<typeof outputPaths>,
 ): Promise<CpuOutputFiles> {
+  const files = [paths.pprof, paths.folded, paths.svg];
+  if (!profile || samples === 0) {
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+    return {};
+  }
   // Independent files: write them concurrently; each write is atomic on its own.
   await Promise.all([
     writeFileAtomic(paths.pprof, toPprof(profile)),
@@ -55,6 +67,15 @@ async function writeOutputs(
     writeFileAtomic(paths.svg, renderFlamegraph(profile)),
   ]);
   return { pprof: paths.pprof, folded: paths.folded, svg: paths.svg };
+}
+
+/** A run that wrote no profile has failed, even when its process exited 0 (it never reached Node). */
+function withoutProfile(outcome: ProcessOutcome): RunOutcome {
+  return {
+    ...outcome,
+    state: outcome.state === 'ok' ? 'failed' : outcome.state,
+    reason: outcome.reason ?? 'no profile was written (the process never reached Node)',
+  };
 }
 
 export async function profileWorkload(target: PlannedTarget, options: CpuRunOptions): Promise<CpuResult> {
@@ -95,8 +116,8 @@ export async function profileWorkload(target: PlannedTarget, options: CpuRunOpti
     });
     const { outcome, load, parts, warnings, combined, stopMs } = recorded;
     const profile = combined?.profile;
-    const files: CpuOutputFiles = { log: paths.log };
-    if (profile) Object.assign(files, await writeOutputs(profile, paths));
+    const samples = profile ? (sampleCount(profile) ?? profile.samples.length) : 0;
+    const files: CpuOutputFiles = { log: paths.log, ...(await writeOutputs(profile, samples, paths)) };
     const kept = (await engine.keep?.(ctx)) ?? [];
     for (const { from, suffix } of kept) {
       const to = paths.engineFile(suffix);
@@ -104,20 +125,13 @@ export async function profileWorkload(target: PlannedTarget, options: CpuRunOpti
       files.engine = [...(files.engine ?? []), to];
     }
     const limit = options.top ?? 10;
-    const reason =
-      outcome.reason ?? (profile ? undefined : 'no profile was written (the process never reached Node)');
-    const state = profile || outcome.state !== 'ok' ? outcome.state : 'failed';
-    const samples = profile ? (sampleCount(profile) ?? profile.samples.length) : 0;
-    const warning = [...(state === 'ok' && samples === 0 ? [NO_SAMPLES] : []), ...warnings].join('; ');
+    const run = await workloadRun(target, profile ? outcome : withoutProfile(outcome), paths.log);
+    const warning = [...(run.state === 'ok' && samples === 0 ? [NO_SAMPLES] : []), ...warnings].join('; ');
     const byProcess = summarizeProcesses(parts, target.spec.cwd);
     return {
       ...base,
-      state,
-      ...(reason ? { reason } : {}),
+      ...run,
       ...(warning ? { warning } : {}),
-      ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
-      ...(outcome.signal ? { signal: outcome.signal } : {}),
-      durationMs: outcome.wallMs,
       processes: parts.length,
       threads: byProcess.reduce((sum, p) => sum + p.threads.length, 0),
       byProcess,

@@ -1,13 +1,21 @@
 /**
  * The terminal summary of a `profile cpu` run: per workload its state, duration and samples, the
- * top functions by self and by total time with their share, and where the files are.
+ * last lines a failed one printed, the top functions by self and by total time with their share, and
+ * where the files are (or that no flamegraph was written, for want of samples).
  */
 import { relative } from 'node:path';
 import { formatLoad } from '../load/summary.js';
 import { groupThousands } from '../model/format-value.js';
 import type { FunctionStat } from '../model/top.js';
-import { plural } from '../util/words.js';
+import { noun, plural } from '../util/words.js';
+import { outputTailLines } from '../workload/output-tail-lines.js';
 import type { CpuResult } from './result.js';
+
+/**
+ * Rows of each top table when `--top` is not given: five keep a workload's summary on one screen;
+ * `--json` and cpu_results.json list ten (CpuRunOptions.top).
+ */
+export const TERMINAL_TOP = 5;
 
 const MARK: Record<CpuResult['state'], string> = {
   ok: 'ok',
@@ -41,10 +49,13 @@ function table(title: string, stats: FunctionStat[], cwd: string, count: number)
   ];
 }
 
-export function formatCpuResult(result: CpuResult, cwd: string, count = 5): string {
-  const head = `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.sampleCount)} samples, ${plural(result.processes, 'process', 'processes')}, ${plural(result.threads, 'thread')}, ${result.measures}`;
+/** One workload's lines; `count` rows in each top table at most (`--top`). */
+export function formatCpuResult(result: CpuResult, cwd: string, count = TERMINAL_TOP): string {
+  const samples = `${groupThousands(result.sampleCount)} ${noun(result.sampleCount, 'sample')}`;
+  const head = `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${samples}, ${plural(result.processes, 'process', 'processes')}, ${plural(result.threads, 'thread')}, ${result.measures}`;
   const lines = [head];
   if (result.reason) lines.push(`    ${result.reason}`);
+  lines.push(...outputTailLines(result, '    '));
   if (result.warning) lines.push(`    warning: ${result.warning}`);
   if (result.load) lines.push(`    ${formatLoad(result.load)}`);
   lines.push(...table('by self time', result.topSelf, cwd, count));
@@ -53,6 +64,7 @@ export function formatCpuResult(result: CpuResult, cwd: string, count = 5): stri
     .filter((f): f is string => Boolean(f))
     .map((f) => relative(cwd, f) || f);
   if (files.length > 0) lines.push(`    files: ${files.join('  ')}`);
+  if (!result.files.svg) lines.push('    no flamegraph (no samples to draw)');
   if ((result.state !== 'ok' || result.warning) && result.files.log) {
     lines.push(`    log:   ${relative(cwd, result.files.log)}`);
   }

@@ -13,6 +13,7 @@
  * of one signature, as clinic doctor's analysis/analyse-*.js); here are the rules, the composition
  * of the figures, and the findings, so that a threshold sits beside the rule that applies it.
  */
+import { plural } from '../util/words.js';
 import { analyseBlocks } from './figures/blocks.js';
 import { analyseCpu } from './figures/cpu.js';
 import { analyseDelay, type EventLoopDelay } from './figures/delay.js';
@@ -126,7 +127,7 @@ export function diagnose(f: Figures, waits: boolean): Finding[] {
       ms(shortest.ms) === ms(longest.ms) ? ms(longest.ms) : `${ms(shortest.ms)} to ${ms(longest.ms)}`;
     findings.push({
       kind: 'event-loop-blocked',
-      evidence: `blocked for ${range} (timers at least ${RULES.blockMs} ms late) in ${f.blocks.length} of ${f.judgedReadings} intervals ${f.scope}, at least ${pct(blockedShare)} of the time; the longest at ${longest.atSec.toFixed(1)} s`,
+      evidence: `blocked for ${range} (timers at least ${RULES.blockMs} ms late) in ${f.blocks.length} of ${plural(f.judgedReadings, 'interval')} ${f.scope}, at least ${pct(blockedShare)} of the time; the longest at ${longest.atSec.toFixed(1)} s`,
       functions: blockingFunctions(f.blocks),
     });
   }
@@ -134,7 +135,7 @@ export function diagnose(f: Figures, waits: boolean): Finding[] {
     const p = f.gcPausesMs;
     findings.push({
       kind: 'gc-pressure',
-      evidence: `GC paused the program ${pct(f.gcShare)} of the time ${f.scope}: ${p.count} pauses, median ${ms(p.p50)}, p99 ${ms(p.p99)}, longest ${ms(p.max)}`,
+      evidence: `GC paused the program ${pct(f.gcShare)} of the time ${f.scope}: ${plural(p.count, 'pause')}, median ${ms(p.p50)}, p99 ${ms(p.p99)}, longest ${ms(p.max)}`,
       functions: [],
     });
   }

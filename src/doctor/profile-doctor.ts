@@ -150,7 +150,7 @@ export async function profileDoctor(target: PlannedTarget, options: DoctorRunOpt
     files.json = paths.json;
     files.chart = paths.chart;
     const result: DoctorResult = {
-      ...workloadRun(target, outcome),
+      ...(await workloadRun(target, outcome, paths.log)),
       intervalMs: options.intervalMs,
       processes: processes.length,
       startupMs: figures.startupMs,

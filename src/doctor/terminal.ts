@@ -1,10 +1,12 @@
 /**
- * What `profile doctor` prints for one workload: state and verdict first, then each finding with
- * its evidence and the functions behind it, then the figures, and where the files are.
+ * What `profile doctor` prints for one workload: state and verdict first, the last lines a failed
+ * one printed, then each finding with its evidence and the functions behind it, then the figures,
+ * and where the files are.
  */
 import { relative } from 'node:path';
 import { formatLoad } from '../load/summary.js';
 import { formatBytes } from '../util/bytes.js';
+import { outputTailLines } from '../workload/output-tail-lines.js';
 import { millis, percent } from './format.js';
 import type { FunctionAt } from './program-frame.js';
 import type { DoctorResult, Finding } from './result.js';
@@ -37,6 +39,7 @@ export function verdictLine(result: DoctorResult): string {
 export function formatDoctorResult(result: DoctorResult, cwd: string): string {
   const lines = [`${MARK[result.state]}  ${result.suite}/${result.workload}: ${verdictLine(result)}`];
   if (result.reason) lines.push(`  ${result.reason}`);
+  lines.push(...outputTailLines(result, '  '));
   if (result.load) lines.push(`  ${formatLoad(result.load)}`);
   for (const finding of result.diagnosis.findings) {
     lines.push(`  ${findingLabel(finding, result)}: ${finding.evidence}`);
@@ -63,5 +66,6 @@ export function formatDoctorResult(result: DoctorResult, cwd: string): string {
   for (const b of result.budgets.filter((b) => b.status === 'fail'))
     lines.push(`  budget failed: ${b.budget}, measured ${b.measured}`);
   if (result.files.json) lines.push(`  data: ${relative(cwd, result.files.json)}`);
+  if (result.state !== 'ok' && result.files.log) lines.push(`  log:  ${relative(cwd, result.files.log)}`);
   return lines.join('\n');
 }

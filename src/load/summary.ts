@@ -3,6 +3,7 @@
  * its line in the terminal summaries. The latency histogram stays out: it is for merging runs.
  */
 import { groupThousands } from '../model/format-value.js';
+import { noun } from '../util/words.js';
 import type { LoadResult } from './drive-server.js';
 import type { LatencySummary } from './latency-histogram.js';
 
@@ -75,5 +76,6 @@ export function formatLoad(load: LoadSummary): string {
   const stopped = load.stopped
     ? ` (stopped early: ${load.stopped === 'server-gone' ? 'the server went away' : 'aborted'})`
     : '';
-  return `load: ${groupThousands(load.requests ?? 0)} requests in ${ran}${stopped}, ${groupThousands(Math.round(load.rps ?? 0))} req/s, ${groupThousands(load.errors ?? 0)} errors, ${groupThousands(load.non2xx ?? 0)} non-2xx${latency}`;
+  const [requests, errors] = [load.requests ?? 0, load.errors ?? 0];
+  return `load: ${groupThousands(requests)} ${noun(requests, 'request')} in ${ran}${stopped}, ${groupThousands(Math.round(load.rps ?? 0))} req/s, ${groupThousands(errors)} ${noun(errors, 'error')}, ${groupThousands(load.non2xx ?? 0)} non-2xx${latency}`;
 }

@@ -12,6 +12,7 @@
  */
 
 import { formatBytes } from '../util/bytes.js';
+import { plural } from '../util/words.js';
 import { lowerEnvelope } from './envelope.js';
 import { fitConstant, fitExponential, fitLinear, fitPlateau, type ModelFit } from './fit.js';
 import { type ClassifyOptions, resolveClassifyOptions } from './options.js';
@@ -108,7 +109,7 @@ export function classifyGrowth(
   if (points.length < options.minPoints || duration < options.minDurationSec) {
     return insufficient(
       points,
-      `Only ${points.length} samples over ${duration.toFixed(1)} s; at least ${options.minPoints} samples ` +
+      `Only ${plural(points.length, 'sample')} over ${duration.toFixed(1)} s; at least ${plural(options.minPoints, 'sample')} ` +
         `over ${options.minDurationSec} s are needed to tell growth from start-up.`,
     );
   }

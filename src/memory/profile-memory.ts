@@ -153,7 +153,7 @@ export async function profileMemory(target: PlannedTarget, options: MemoryRunOpt
     const topGrowingSites = heap.early && heap.late ? heapSiteGrowth(heap.early, heap.late) : [];
     const files: MemoryFiles = { log: paths.log };
     const result: MemoryResult = {
-      ...workloadRun(target, outcome),
+      ...(await workloadRun(target, outcome, paths.log)),
       component,
       intervalMs: options.intervalMs,
       processes,

@@ -63,6 +63,26 @@ describe('formatMemoryResult', () => {
     expect(lines.at(-1)).toBe('    log:   memory_profiles/demo/crashes.log');
   });
 
+  it("prints a failed workload's last output under its FAILED line", () => {
+    const crashed = {
+      ...crashedExample(),
+      outputTail: ['Error: out of patience', '    at main (/app/crash.js:3:9)'],
+    };
+    const lines = formatMemoryResult(crashed, '/out').split('\n');
+    expect(lines.slice(1, 5)).toEqual([
+      '    exited with code 1',
+      '    last output:',
+      '      Error: out of patience',
+      '          at main (/app/crash.js:3:9)',
+    ]);
+    expect(formatMemoryResult(crashedExample(), '/out')).not.toContain('last output');
+  });
+
+  it('counts one sample in the singular', () => {
+    const one = { ...crashedExample(), samples: crashedExample().samples.slice(0, 1) };
+    expect(formatMemoryResult(one, '/out').split('\n')[0]).toMatch(/ {2}1 sample, /);
+  });
+
   it('leaves out the RSS line when nothing was sampled', () => {
     const empty = { ...crashedExample(), samples: [], metrics: [], peakRss: 0, averageRss: 0, finalRss: 0 };
     expect(formatMemoryResult(empty, '/out')).not.toContain('RSS peak');

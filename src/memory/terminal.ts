@@ -1,14 +1,17 @@
 /**
  * The terminal summary of one `profile memory` workload, in the style of the CPU one (cpu/terminal.ts):
- * state and verdict on the first line, a server's load, then RSS figures and growth, each metric's
- * verdict (per second, and per 1,000 requests under load), a leak per request in words, the top
- * growing allocation sites, and where the files are (relative to the current directory).
+ * state and verdict on the first line, the last lines a failed one printed, a server's load, then RSS
+ * figures and growth, each metric's verdict (per second, and per 1,000 requests under load), a leak
+ * per request in words, the top growing allocation sites, and where the files are (relative to the
+ * current directory).
  */
 
 import { relative } from 'node:path';
 import { formatLoad } from '../load/summary.js';
 import { groupThousands } from '../model/format-value.js';
 import { formatBytes } from '../util/bytes.js';
+import { noun } from '../util/words.js';
+import { outputTailLines } from '../workload/output-tail-lines.js';
 import type { GrowthVerdict } from './classify.js';
 import { leakPerRequestSentence, per1kRequests } from './per-request.js';
 import type { HeapSiteGrowth, MemoryResult } from './result.js';
@@ -49,10 +52,12 @@ function location(site: HeapSiteGrowth, cwd: string): string {
 /** The lines for one workload's result; `count` growing sites at most. */
 export function formatMemoryResult(result: MemoryResult, cwd: string, count = 3): string {
   const verdict = `${result.verdict}${result.leak ? ' (growing)' : ''}`;
+  const samples = `${groupThousands(result.samples.length)} ${noun(result.samples.length, 'sample')}`;
   const lines = [
-    `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${groupThousands(result.samples.length)} samples, ${nodeProcesses(result)}, verdict ${verdict}`,
+    `${MARK[result.state].padEnd(6)} ${result.suite}/${result.workload}  ${seconds(result.durationMs)}  ${samples}, ${nodeProcesses(result)}, verdict ${verdict}`,
   ];
   if (result.reason) lines.push(`    ${result.reason}`);
+  lines.push(...outputTailLines(result, '    '));
   if (result.load) lines.push(`    ${formatLoad(result.load)}`);
   if (result.samples.length > 0) {
     lines.push(

@@ -15,6 +15,7 @@ import { fromPprof } from '../model/pprof.js';
 import { type Profile, sampleCount } from '../model/profile.js';
 import { type FunctionStat, topFunctions } from '../model/top.js';
 import { renderSweepChart } from '../render/sweep-chart.js';
+import { plural } from '../util/words.js';
 import type { ValidateResult } from '../validate/measurement.js';
 import { formatMeasure, formatPct } from '../validate/reports/format.js';
 import { isGroupingFrameName, toFlameData } from './flame-data.js';
@@ -133,9 +134,9 @@ function flameSection(
 
 function cpuSubtitle(result: CpuResult | undefined, profile: Profile): string {
   const samples = sampleCount(profile) ?? profile.samples.length;
-  if (!result) return `${samples} samples`;
-  const threads = result.threads ? `, ${result.threads} thread${result.threads === 1 ? '' : 's'}` : '';
-  return `${result.engine} engine; ${samples} samples, ${result.processes} process${result.processes === 1 ? '' : 'es'}${threads}; ${(result.durationMs / 1000).toFixed(2)} s`;
+  if (!result) return plural(samples, 'sample');
+  const threads = result.threads ? `, ${plural(result.threads, 'thread')}` : '';
+  return `${result.engine} engine; ${plural(samples, 'sample')}, ${plural(result.processes, 'process', 'processes')}${threads}; ${(result.durationMs / 1000).toFixed(2)} s`;
 }
 
 /** The headline growth of a memory result: its first growing metric's rate, or ''. */

@@ -8,6 +8,7 @@
 import { millis, percent } from '../doctor/format.js';
 import type { HistoryMove } from '../history/trend-types.js';
 import { formatValue } from '../model/format-value.js';
+import { plural } from '../util/words.js';
 import { escapeHtml as esc, hrefOfPath } from './html-escape.js';
 import type { ComparisonEntry, DoctorEntry, MemoryEntry, PageData } from './page-data.js';
 
@@ -288,8 +289,8 @@ export function historySection(history: PageData['history']): string {
   const last = history.runs[history.runs.length - 1];
   const span =
     first && last
-      ? `${history.runs.length} runs from ${when(first.t)} to ${when(last.t)}.`
-      : `${history.runs.length} runs.`;
+      ? `${plural(history.runs.length, 'run')} from ${when(first.t)} to ${when(last.t)}.`
+      : `${plural(history.runs.length, 'run')}.`;
   return [
     `<p class="note">${esc(span)} ${esc(history.rule)}</p>`,
     '<h3>Since the last run</h3>',

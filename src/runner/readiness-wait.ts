@@ -5,7 +5,7 @@
  */
 import { type FSWatcher, watch as watchFile } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { stripVTControlCharacters } from 'node:util';
+import { readLogTail } from './log-tail.js';
 
 /**
  * How a server process ended, as the `exited` promise may say it: spawnInOwnGroup's SpawnResult,
@@ -72,23 +72,9 @@ function describeExit(info: unknown): string {
   return typeof exitCode === 'number' ? `exited with code ${exitCode}` : 'exited';
 }
 
-/** The last non-empty lines of `file`, or none if it cannot be read. */
+/** The last non-empty lines of `file` (log-tail.ts), or none if it cannot be read. */
 export async function lastLogLines(file: string | undefined, count = TAIL_LINES): Promise<string[]> {
-  if (!file) return [];
-  try {
-    const handle = await open(file, 'r');
-    try {
-      const { size } = await handle.stat();
-      const length = Math.min(size, 64 * 1024);
-      const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
-      const lines = stripVTControlCharacters(buffer.toString('utf8')).split(/\r\n|\n|\r/);
-      return lines.filter((line) => line.trim() !== '').slice(-count);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return [];
-  }
+  return file ? readLogTail(file, { lines: count }) : [];
 }
 
 /** What one kind of wait says in its failures, e.g. `listened on port 3000`. */

@@ -2,7 +2,12 @@
 
 /** `1 run`, `3 runs`, `2 Node processes` (with `many`). */
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+  return `${n} ${noun(n, word, many)}`;
+}
+
+/** The word alone, for a count written otherwise: `${groupThousands(n)} ${noun(n, 'sample')}`. */
+export function noun(n: number, word: string, many = `${word}s`): string {
+  return n === 1 ? word : many;
 }
 
 /** `2026-11-26 18:40:12 UTC`: unambiguous and the same whatever the machine's time zone. */

@@ -174,6 +174,26 @@ describe('a profile with no samples', () => {
     expect(result?.warning).toMatch(/^no samples were recorded/);
     const terminal = await runCli([...adHoc, ...program]);
     expect(terminal.stdout).toMatch(/warning: no samples were recorded[\s\S]*\n\s+log: /);
+    // No empty flamegraph: no files to list, and the summary says so.
+    expect(result?.files).toEqual({ log: result?.files.log });
+    expect(terminal.stdout).toMatch(/\n {4}no flamegraph \(no samples to draw\)\n/);
+    expect(terminal.stdout).not.toMatch(/files: /);
+  });
+
+  it("writes no empty flamegraph, and removes an earlier run's files of the workload", async () => {
+    const out = tempDir();
+    // Busy for 300 ms: samples at the default 2 ms, none at one every 5 s.
+    const program = ['--', process.execPath, '-e', 'for (const end = Date.now() + 300; Date.now() < end; );'];
+    const sampled = await runCli(['cpu', '--out-dir', out, '--json', ...program]);
+    const [before] = (JSON.parse(sampled.stdout) as { results: CpuResult[] }).results;
+    expect(before?.sampleCount).toBeGreaterThan(0);
+    const earlier = [before?.files.svg, before?.files.pprof, before?.files.folded] as string[];
+    for (const file of earlier) expect(existsSync(file)).toBe(true);
+    const none = await runCli(['cpu', '--interval', '5000', '--out-dir', out, '--json', ...program]);
+    const [after] = (JSON.parse(none.stdout) as { results: CpuResult[] }).results;
+    expect(after?.sampleCount).toBe(0);
+    expect(after?.files.svg).toBeUndefined();
+    for (const file of earlier) expect(existsSync(file)).toBe(false);
   });
 });
 

@@ -28,7 +28,12 @@ export function registerCpu(program: Command, run: CommandRun): void {
     .addOption(durationOption())
     .addOption(timeoutOption())
     .addOption(outDirOption('where profiles/ and flamegraphs/ are written'))
-    .option('--top <n>', 'functions listed by self and by total time', number, 10)
+    // No default here: the terminal shows 5 rows a table, --json lists 10 (cpu/terminal.ts TERMINAL_TOP).
+    .option(
+      '--top <n>',
+      'functions listed by self and by total time (default: 5 printed, 10 in --json)',
+      number,
+    )
     .addOption(jsonOption('docs/cpu-json.md'))
     .action(async (suite: string | undefined, opts) => {
       run.exit(await (await import('../cpu.js')).cpuCommand(suite, run.command, opts));

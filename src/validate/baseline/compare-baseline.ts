@@ -178,7 +178,7 @@ export function failureReasons(
   const pastGate = result.baseline?.comparisons.filter((c) => c.gateFailed).length ?? 0;
   const gate = failOnRegressionPct === undefined ? 'the gate' : `the ${failOnRegressionPct}% gate`;
   const reasons: string[] = [];
-  if (failedTargets > 0) reasons.push(`${failedTargets} of ${targets.length} targets failed`);
+  if (failedTargets > 0) reasons.push(`${failedTargets} of ${plural(targets.length, 'target')} failed`);
   if (failedRuns > 0) reasons.push(`${plural(failedRuns, 'measurement')} had failed runs`);
   if (pastGate > 0) reasons.push(`${plural(pastGate, 'regression')} past ${gate}`);
   return reasons;

@@ -18,6 +18,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import type { Better } from '../../stats/index.js';
+import { plural } from '../../util/words.js';
 import { betterOf, type Measurement, type ValidateResult } from '../measurement.js';
 import { formatMeasure } from './format.js';
 
@@ -65,7 +66,9 @@ export function toGithubActionBenchmark(
     const entry: GithubBenchmarkEntry = { name: m.id, unit: m.unit, value: s.mean };
     if (s.meanCi95) entry.range = `± ${(s.meanCi95[1] - s.meanCi95[0]) / 2}`;
     const show = (v: number) => formatMeasure(v, m.unit);
-    const n = m.pooled ? `${m.samples.length} runs, ${m.pooled.requests} requests` : `${s.n} runs`;
+    const n = m.pooled
+      ? `${plural(m.samples.length, 'run')}, ${plural(m.pooled.requests, 'request')}`
+      : plural(s.n, 'run');
     entry.extra = `${n}\nmedian ${show(s.median)}\np95 ${show(s.p95)}\nmin ${show(s.min)}\nmax ${show(s.max)}`;
     return entry;
   });

@@ -62,7 +62,7 @@ function meanCi(m: Measurement): string {
 function outliers(m: Measurement): string {
   if (m.outliers.length === 0) return '0';
   // tinybench hands back its per-call samples sorted: an index is a rank, not a call to point at.
-  if (m.kind === 'benchmark') return `${m.outliers.length} of ${m.samples.length} calls`;
+  if (m.kind === 'benchmark') return `${m.outliers.length} of ${plural(m.samples.length, 'call')}`;
   const shown = m.outliers.slice(0, 5).map((i) => i + 1);
   const more = m.outliers.length > shown.length ? ', …' : '';
   return `${m.outliers.length} (${shown.length === 1 ? 'run' : 'runs'} ${shown.join(', ')}${more})`;
