@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/user-error.js';
-import { COMMANDS } from './commands/index.js';
+import { registrationsFor } from './commands/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = code;
     },
   };
-  for (const register of COMMANDS) register(program, run);
+  for (const register of await registrationsFor(own)) register(program, run);
 
   try {
     await program.parseAsync(own);
