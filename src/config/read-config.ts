@@ -1,7 +1,8 @@
 /**
  * Finds and loads the configuration: `--config PATH`, else the first `profile.config.{ts,mts,mjs,js,json}`
  * found walking up from the working directory, else the built-in demo. TypeScript configs load
- * through tsx, so they need no build step. Validation errors name the file and the key path.
+ * through tsx, so they need no build step; `perfsuite` in them resolves to the running perfsuite when
+ * the project has none of its own (fallback-resolve.ts). Validation errors name the file and the key path.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { UserError } from '../util/user-error.js';
+import { fallBackToThisPerfsuite } from './fallback-resolve.js';
 import { type Config, configSchema } from './schema.js';
 
 export const CONFIG_NAMES = [
@@ -47,6 +49,8 @@ export function findConfig(from: string): string | undefined {
 
 async function importConfigModule(path: string): Promise<unknown> {
   if (path.endsWith('.json')) return JSON.parse(await readFile(path, 'utf8'));
+  // `import 'perfsuite'` in the config: the project's own copy, else this one.
+  fallBackToThisPerfsuite();
   const mod = /\.[mc]?ts$/.test(path)
     ? await (await import('tsx/esm/api')).tsImport(pathToFileURL(path).href, import.meta.url)
     : await import(pathToFileURL(path).href);

@@ -3,16 +3,22 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli, tempDir } from './run-cli.js';
+import { runCli, tempDir } from './run-cli.js';
 
-// Inside the repository (git-ignored), so that the config's `import 'perfsuite'` resolves to this package.
-const scratch = join(repoRoot, 'test', '.out', `init-${process.pid}`);
+// Outside the repository: the config's `import 'perfsuite'` resolves to the running perfsuite anyway.
+const scratch = tempDir('perfsuite-init-list-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A project with one script that profile init makes a workload. */
+function benchProject(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'bench.js'), 'for (let i = 0; i < 1e6; i++);\n');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ scripts: { bench: 'node bench.js' } }));
+}
 
 describe('profile init and list', () => {
   it('init writes a commented config, and list loads it', async () => {
-    mkdirSync(scratch, { recursive: true });
-    writeFileSync(join(scratch, 'bench.js'), 'for (let i = 0; i < 1e6; i++);\n');
+    benchProject(scratch);
     const init = await runCli(['init'], { cwd: scratch });
     expect(init.code).toBe(0);
     const text = readFileSync(join(scratch, 'profile.config.ts'), 'utf8');
@@ -35,7 +41,7 @@ describe('profile init and list', () => {
 
   it('the commented server example (load, ready) loads once uncommented', async () => {
     const dir = join(scratch, 'server');
-    mkdirSync(dir, { recursive: true });
+    benchProject(dir);
     expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
     const file = join(dir, 'profile.config.ts');
     const text = readFileSync(file, 'utf8');
