@@ -1,6 +1,6 @@
 /**
  * Numbers in the page's words, the same as the SVG flamegraph's and the reports' (model/format-value.ts
- * is bundled in): "45.6 ms", "1.5 MiB", "12.34%".
+ * is bundled in): "45.6 ms", "1.5 MB", "12.34%".
  */
 import { formatValue } from '../../src/model/format-value.js';
 

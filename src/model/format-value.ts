@@ -1,6 +1,9 @@
 /**
  * Human-readable sample values, so the terminal summary, reports and flamegraph tooltips all say
- * "45.6 ms" or "1.5 MiB" the same way. Three significant digits, trailing zeros dropped.
+ * "45.6 ms" or "1.5 MB" the same way. Three significant digits, trailing zeros dropped. Bytes are
+ * decimal (10^6 to the MB), as every other view of perfsuite counts them (util/bytes.ts: the memory
+ * terminal and Markdown, validate's peakRss in MB, the config's budgets): a figure reads the same on
+ * the page, in a flamegraph's tooltip and in the terminal.
  */
 
 const TIME_UNITS: [number, string][] = [
@@ -11,10 +14,10 @@ const TIME_UNITS: [number, string][] = [
 ];
 
 const BYTE_UNITS: [number, string][] = [
-  [1024 ** 4, 'TiB'],
-  [1024 ** 3, 'GiB'],
-  [1024 ** 2, 'MiB'],
-  [1024, 'KiB'],
+  [1e12, 'TB'],
+  [1e9, 'GB'],
+  [1e6, 'MB'],
+  [1e3, 'KB'],
   [1, 'B'],
 ];
 

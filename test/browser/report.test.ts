@@ -257,7 +257,7 @@ describe.skipIf(!hasChromium)('report page in Chromium', () => {
     expect(await page.locator('#doctor table.allocating-functions tbody td').allTextContents()).toEqual([
       'recordRun',
       'src/store.ts:26',
-      '238 MiB',
+      '249 MB',
       '97%',
     ]);
     await context.close();
