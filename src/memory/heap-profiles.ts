@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArtifactName, type ThreadStart } from '../agent/protocol.cjs';
 import { readJsonLines } from '../engines/agent-records.js';
+import { runtimeNames } from '../engines/frame-names.js';
 import { threadName } from '../engines/threads.js';
 import { mergeProfiles } from '../model/merge.js';
 import { fromPprof } from '../model/pprof.js';
@@ -28,7 +29,10 @@ interface ThreadHeap {
 
 async function load(dir: string, name: string): Promise<Profile | undefined> {
   const path = join(dir, name);
-  return fromPprof(await readFile(path), path) ?? undefined;
+  const profile = fromPprof(await readFile(path), path);
+  // The CPU engines' naming rule: `(anonymous)` with its line in the location, not @datadog/pprof's
+  // `(anonymous:L#50:C#41)`, so a function reads the same in a heap profile as in a CPU profile.
+  return profile ? runtimeNames(profile) : undefined;
 }
 
 function merged(parts: ThreadHeap[], name: (part: ThreadHeap) => string): Profile | undefined {
