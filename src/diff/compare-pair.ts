@@ -41,7 +41,13 @@ function pooled(profiles: Profile[], valueType: ValueType): Profile {
     profiles.map((profile) => ({ profile: dropFrames(profile, looksLikeGroupingFrame) })),
   );
   const index = merged.valueTypes.findIndex((vt) => vt.type === valueType.type && vt.unit === valueType.unit);
-  return { ...merged, defaultValueIndex: index === -1 ? merged.defaultValueIndex : index };
+  // The runs ran one after another, each a process of its own: the side lasted the sum of their
+  // durations, not the span from the first start to the last end that merging places them in.
+  const durations = profiles.map((p) => p.meta.durationNanos);
+  const meta = durations.every((d) => d !== undefined)
+    ? { ...merged.meta, durationNanos: durations.reduce((sum: number, d) => sum + (d as number), 0) }
+    : merged.meta;
+  return { ...merged, meta, defaultValueIndex: index === -1 ? merged.defaultValueIndex : index };
 }
 
 /** Compares the profiles of `pair`'s files (read by the caller, same order) and draws the graph. */

@@ -74,6 +74,20 @@ export function describeProfile(profile: Profile, valueIndex: number): string {
   return parts.join(' · ');
 }
 
+/**
+ * One side of a differential graph in a few words, how long it ran and how many samples it holds:
+ * the subtitle names both sides on one line, which the whole description of each would overflow.
+ */
+export function describeSide(profile: Profile): string {
+  const parts: string[] = [];
+  if (profile.meta.durationNanos !== undefined && profile.meta.durationNanos > 0) {
+    parts.push(`duration ${formatValue(profile.meta.durationNanos, 'nanoseconds')}`);
+  }
+  const samples = sampleCount(profile);
+  if (samples !== undefined) parts.push(formatAmount(samples, { type: 'samples', unit: 'count' }));
+  return parts.join(', ');
+}
+
 /** The statement of what the minimum width left out, or nothing when nothing was. */
 export function droppedNote(layout: FlameLayout, minWidthPx: number, what = ''): string[] {
   if (layout.droppedFrames === 0) return [];

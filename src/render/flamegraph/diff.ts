@@ -9,7 +9,7 @@
  */
 import type { Profile, ValueType } from '../../model/profile.js';
 import { buildCallTree, type CallTree } from './call-tree.js';
-import { describeProfile, droppedNote, formatAmount, frameLabel, percent } from './describe.js';
+import { describeSide, droppedNote, formatAmount, frameLabel, percent, valueTypeText } from './describe.js';
 import { paddingX, renderDocument } from './document.js';
 import { type FlameLayout, type FlameRect, layoutFlamegraph } from './layout.js';
 import {
@@ -110,7 +110,11 @@ export function renderDiffFlamegraph(
     title: options.title ?? 'Differential Flame Graph',
     subtitle:
       options.subtitle ??
-      `${nextLabel}: ${describeProfile(next, nextIndex)} — against ${baseLabel}: ${describeProfile(base, baseIndex)}`,
+      [
+        `${nextLabel}: ${describeSide(next)}`,
+        `against ${baseLabel}: ${describeSide(base)}`,
+        `widths: ${valueTypeText(next.valueTypes[nextIndex])}`,
+      ].join(' · '),
     graphs: [
       {
         heading: `${nextLabel}: widths of ${nextLabel}, colour by change against ${baseLabel} (share of each total)`,
