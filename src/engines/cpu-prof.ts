@@ -15,7 +15,7 @@ import { readSourceMaps } from './agent-records.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine } from './engine.js';
 import { runtimeNames } from './frame-names.js';
-import { agentDir, withAgent } from './paths.js';
+import { agentDirs, withAgent } from './paths.js';
 import { applySourceMaps } from './saved-source-maps.js';
 import { groupThreads, type ThreadPart } from './threads.js';
 
@@ -98,7 +98,7 @@ export const cpuProfEngine: Engine = {
       // `startedUs` on, saving the source maps at the thread's end (native work included).
       const imported = fromCpuProfile(await readFile(path, 'utf8'), path, { untilMicros: own?.startedUs });
       if (!imported) continue;
-      const profile = applySourceMaps(withoutAgentSamples(withoutIdle(imported), agentDir), maps);
+      const profile = applySourceMaps(withoutAgentSamples(withoutIdle(imported), agentDirs), maps);
       parts.push({ ...thread, profile: runtimeNames(profile) });
     }
     // V8 writes --cpu-prof files itself, even for a terminated worker; the agent's inspector

@@ -12,6 +12,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export const agentPath = join(root, 'dist', 'agent', 'preload.cjs');
 /** Where the agent's code lives: samples with a frame in it are the agent's work (agent-samples.ts). */
 export const agentDir = dirname(agentPath);
+/**
+ * The agent's code in both forms a profile names it: built, and its sources, where a profiler mapped
+ * the built files through their source maps (`../../src/agent/*.cts`).
+ */
+export const agentDirs: readonly string[] = [agentDir, join(root, 'src', 'agent')];
 
 /** 0x's command line, wrapped so that it profiles the workload's main thread (see zero-x-main.cts). */
 export const zeroXBin = join(root, 'dist', 'engines', 'zero-x-main.cjs');

@@ -10,7 +10,7 @@ import { fromPprof } from '../model/pprof.js';
 import { withoutAgentSamples } from './agent-samples.js';
 import type { Engine } from './engine.js';
 import { runtimeNames } from './frame-names.js';
-import { agentDir, withAgent } from './paths.js';
+import { agentDirs, withAgent } from './paths.js';
 import { groupThreads, type ThreadPart } from './threads.js';
 
 export const pprofEngine: Engine = {
@@ -34,7 +34,7 @@ export const pprofEngine: Engine = {
       const imported = fromPprof(await readFile(path), path);
       if (!imported) continue;
       // The profiler's own stop at exit is sampled too: the agent's work, not the program's.
-      const profile = runtimeNames(withoutAgentSamples(imported, agentDir));
+      const profile = runtimeNames(withoutAgentSamples(imported, agentDirs));
       parts.push({ pid: parsed.pid, threadId: parsed.threadId, profile });
     }
     return groupThreads(ctx.artifactDir, parts, { agentFlushes: () => true });

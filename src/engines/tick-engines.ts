@@ -12,7 +12,7 @@ import { withoutAgentSamples } from './agent-samples.js';
 import { isNodeProgram } from './cpu-prof.js';
 import type { Collected } from './engine.js';
 import { runtimeNames } from './frame-names.js';
-import { agentDir, agentPath } from './paths.js';
+import { agentDirs, agentPath } from './paths.js';
 import { applySourceMaps } from './saved-source-maps.js';
 import { groupThreads, programWorkers, type ThreadPart } from './threads.js';
 
@@ -50,7 +50,7 @@ export async function mainThreadPart(
   return {
     pid,
     threadId: 0,
-    profile: runtimeNames(applySourceMaps(withoutAgentSamples(imported, agentDir), maps)),
+    profile: runtimeNames(applySourceMaps(withoutAgentSamples(imported, agentDirs), maps)),
   };
 }
 
