@@ -138,8 +138,14 @@ describe('profile validate: why it got slower', () => {
     });
     const rps = slow.result.baseline?.comparisons.find((c) => c.id === 'why/server:rps');
     expect(rps?.why?.per).toBe('1,000 requests');
-    expect(rps?.attribution?.map((c) => c.function)).toEqual(['renderPage']);
-    expect(rps?.attribution?.[0]?.deltaMs).toBeGreaterThan(100);
+    // renderPage first, with nearly all of the regression (98% in runs on the AMD EPYC VM). Not
+    // "alone": among the hundred-odd functions of a node:http server tested per 1,000 requests, one
+    // of Node's own (writeHead) passed the false-discovery bound once in a full CI run there, with
+    // renderPage still named first; the unchanged-run test holds the "names nothing" side.
+    const [first] = rps?.attribution ?? [];
+    expect(first?.function).toBe('renderPage');
+    expect(first?.deltaMs).toBeGreaterThan(100);
+    expect(first?.shareOfRegression).toBeGreaterThan(0.8);
   });
 
   it('keeps the verdict of a baseline saved without profiles and says why nothing is attributed', async () => {
