@@ -69,7 +69,7 @@ export function formatIssues(error: z.ZodError): string {
     .join('\n');
 }
 
-export async function loadConfigFile(path: string, isDemo = false): Promise<ProjectConfig> {
+export async function readConfigFile(path: string, isDemo = false): Promise<ProjectConfig> {
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new UserError(`config file ${absolute} does not exist`);
   let raw: unknown;
@@ -87,7 +87,7 @@ export async function loadConfigFile(path: string, isDemo = false): Promise<Proj
 
 /** `--config` wins; then the nearest file upward; then the built-in demo. */
 export async function readConfig(options: { configPath?: string; cwd?: string }): Promise<ProjectConfig> {
-  if (options.configPath) return loadConfigFile(options.configPath);
+  if (options.configPath) return readConfigFile(options.configPath);
   const found = findConfig(options.cwd ?? process.cwd());
-  return found ? loadConfigFile(found) : loadConfigFile(DEMO_CONFIG, true);
+  return found ? readConfigFile(found) : readConfigFile(DEMO_CONFIG, true);
 }

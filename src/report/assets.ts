@@ -30,7 +30,7 @@ function readBundled(name: string): string {
 }
 
 /** The bundled page.js and page.css; throws, saying how to build them, when they are missing. */
-export function loadReportAssets(): ReportAssets {
+export function readReportAssets(): ReportAssets {
   cached ??= { js: readBundled('page.js'), css: readBundled('page.css') };
   return cached;
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { historyPath, historyTrends, readHistories } from '../history/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { loadReportAssets } from './assets.js';
+import { readReportAssets } from './assets.js';
 import { buildPage } from './build-page.js';
 import { renderReportHtml } from './html.js';
 
@@ -26,7 +26,7 @@ export async function writeReportPage(outDir: string, historyFiles?: string[]): 
     : await readHistories([historyPath(outDir)], { missingIsEmpty: true });
   const { data, flames } = await buildPage(outDir, historyTrends(records));
   data.unreadable.push(...unreadable);
-  const html = renderReportHtml(data, flames, loadReportAssets());
+  const html = renderReportHtml(data, flames, readReportAssets());
   const path = join(outDir, 'reports', 'index.html');
   await writeFileAtomic(path, html);
   return {

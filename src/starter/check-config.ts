@@ -4,7 +4,7 @@
  * Says what is wrong instead of leaving it to the next command.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { loadConfigFile } from '../config/read-config.js';
+import { readConfigFile } from '../config/read-config.js';
 import { readPackageJson } from './package-json.js';
 import { isFile, programExists } from './project-files.js';
 
@@ -16,9 +16,9 @@ export interface ConfigCheck {
 }
 
 export async function checkConfig(path: string): Promise<ConfigCheck> {
-  let loaded: Awaited<ReturnType<typeof loadConfigFile>>;
+  let loaded: Awaited<ReturnType<typeof readConfigFile>>;
   try {
-    loaded = await loadConfigFile(path);
+    loaded = await readConfigFile(path);
   } catch (error) {
     return { workloads: [], problems: [(error as Error).message] };
   }

@@ -25,8 +25,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> 
  */
 export function registrationsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
   const [first, ...rest] = argv.slice(2);
-  const named = first === undefined ? undefined : COMMANDS[first];
-  if (named && Object.hasOwn(COMMANDS, first as string)) return Promise.all([named()]);
+  const named = first !== undefined && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (named) return Promise.all([named()]);
   if ((first === '--version' || first === '-V') && rest.length === 0) return Promise.resolve([]);
   return Promise.all(Object.values(COMMANDS).map((load) => load()));
 }

@@ -104,7 +104,7 @@ function toSite(change: FunctionChange): AllocationSite {
   };
 }
 
-async function loadRuns(files: string[]): Promise<SourcedProfile[]> {
+async function readRuns(files: string[]): Promise<SourcedProfile[]> {
   return Promise.all(files.map(async (source) => ({ profile: await importProfileFile(source), source })));
 }
 
@@ -150,7 +150,7 @@ async function explainWorkload(
     );
   let base: SourcedProfile[];
   try {
-    base = await loadRuns(baselineFiles);
+    base = await readRuns(baselineFiles);
   } catch (error) {
     return note(
       `a profile of baseline "${name}" could not be read: ${(error as Error).message}; save the baseline again`,
