@@ -1,7 +1,7 @@
 /**
  * The built-in default of perfsuite: when a project has no profile.config of its own,
  * `profile cpu all` (and memory, validate) profiles these suites of the demo CLI.
- * Script paths are relative to this file; absolute paths are computed for the `command` workload.
+ * Script paths are relative to this file.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type WorkloadConfig } from 'perfsuite';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
-const cli = here('./src/cli.ts');
 const fixtureProject = here('./fixtures/project');
 // Rendered output goes to a temp folder: the package may be installed read-only (node_modules).
 const renderOutput = path.join(os.tmpdir(), 'perfsuite-demo-render');
@@ -336,7 +335,8 @@ export default defineConfig({
       workloads: {
         render_cmd: {
           description: '`demo run` on the fixture project: start-up, render, execute, exit',
-          command: ['node', '--import', 'tsx', cli, 'run', fixtureProject, '--out-dir', renderOutput],
+          script: 'src/cli.ts',
+          args: ['run', fixtureProject, '--out-dir', renderOutput],
         },
       },
     },

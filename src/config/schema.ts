@@ -88,6 +88,12 @@ const programFields = {
   args: z.array(z.string()).default([]),
   /** Environment variables added to the inherited environment. */
   env: z.record(z.string(), z.string()).default({}),
+  /**
+   * How a TypeScript `script` runs: `'transpile'` (the default) transpiles it ahead of the run and
+   * runs the JavaScript with no loader, as it would ship; `'tsx'` runs it through tsx's loader, for
+   * a program that needs it (it starts TypeScript files by a name other than `new URL(..., import.meta.url)`).
+   */
+  typescript: z.enum(['transpile', 'tsx']).default('transpile'),
 };
 
 const ONE_PROGRAM = 'needs exactly one of "script" (a JS/TS file) or "command" (an argv array)';

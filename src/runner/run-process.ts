@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { stopTree } from './process-tree.js';
+import { shippedArgv } from './typescript/shipped-argv.js';
 
 /**
  * The reason the drive's signal carries when the process ended by itself (a server that crashed
@@ -20,6 +21,11 @@ export interface LaunchSpec {
   cwd: string;
   /** Full environment of the child (not merged with ours). */
   env: Record<string, string>;
+  /**
+   * A TypeScript script that argv runs through tsx's loader and that is to run transpiled instead,
+   * as it would ship (typescript/shipped-argv.ts swaps it in at the spawn).
+   */
+  shipTypeScript?: string;
 }
 
 export interface RunLimits {
@@ -108,8 +114,17 @@ export function spawnInOwnGroup(spec: LaunchSpec): { child: ChildProcess; ended:
   return { child, ended };
 }
 
-export async function runProcess(spec: LaunchSpec, limits: RunLimits): Promise<ProcessOutcome> {
+/** `spec` with its TypeScript transpiled ahead, or as it is; a fallback to tsx is said in the log. */
+export async function shippedSpec(spec: LaunchSpec, note: (line: string) => void): Promise<LaunchSpec> {
+  if (!spec.shipTypeScript) return spec;
+  const { argv, fallback } = await shippedArgv(spec.argv, spec.shipTypeScript);
+  if (fallback) note(fallback);
+  return { ...spec, argv };
+}
+
+export async function runProcess(launch: LaunchSpec, limits: RunLimits): Promise<ProcessOutcome> {
   const log = createWriteStream(limits.logFile);
+  const spec = await shippedSpec(launch, (line) => log.write(`${line}\n`));
   const started = performance.now();
   const { child, ended } = spawnInOwnGroup(spec);
   if (child.pid !== undefined) limits.onSpawn?.(child.pid);

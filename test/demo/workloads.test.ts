@@ -97,9 +97,12 @@ describe('demo workloads (quick mode)', () => {
   );
 
   it('cli/render_cmd runs the real CLI and exits 0', async () => {
-    const command = workloads.find((w) => w.id === 'cli/render_cmd')?.workload.command ?? [];
-    const [program = '', ...args] = command;
-    const result = await execa(program, args, { cwd: DEMO_DIR, reject: false, all: true });
+    const workload = workloads.find((w) => w.id === 'cli/render_cmd')?.workload;
+    const result = await execa('node', ['--import', TSX, workload?.script ?? '', ...(workload?.args ?? [])], {
+      cwd: DEMO_DIR,
+      reject: false,
+      all: true,
+    });
     expect(result.all).toMatch(/5 passed, 0 failed, 3 files rendered/);
     expect(result.exitCode).toBe(0);
   });

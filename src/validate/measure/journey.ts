@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Journey, JourneyStep, Statistic } from '../../config/schema.js';
-import { inheritedEnv, programArgv } from '../../runner/launch.js';
+import { inheritedEnv, shippedProgramArgv } from '../../runner/launch.js';
 import { UserError } from '../../util/user-error.js';
 import type { Measurement } from '../measurement.js';
 import { tailOfLog } from './journey-output.js';
@@ -69,7 +69,7 @@ export async function runJourney(
   options: JourneyOptions,
 ): Promise<Measurement[]> {
   const where = `suite "${suite}", journey "${name}"`;
-  const steps = journey.steps.map((step) => prepareStep(where, step, baseDir));
+  const steps = await Promise.all(journey.steps.map((step) => prepareStep(where, step, baseDir)));
   await mkdir(options.logDir, { recursive: true });
   const samples = steps.map((): number[] => []);
   const failures = steps.map((): string[] => []);
@@ -125,7 +125,7 @@ export async function runJourney(
 }
 
 /** Checks what can be checked before anything runs, so a typo fails fast and says where. */
-function prepareStep(where: string, step: JourneyStep, baseDir: string): PreparedStep {
+async function prepareStep(where: string, step: JourneyStep, baseDir: string): Promise<PreparedStep> {
   const at = `${where}, step "${step.name}"`;
   if (step.name === TOTAL_METRIC) {
     throw new UserError(`${at}: "${TOTAL_METRIC}" names the whole journey's time; rename the step`);
@@ -149,7 +149,8 @@ function prepareStep(where: string, step: JourneyStep, baseDir: string): Prepare
       `${at}: script "${step.script}" not found at ${resolve(baseDir, step.script)} (scripts are relative to the config file's folder)`,
     );
   }
-  return { step, argv: programArgv(step, baseDir), ...(until ? { until } : {}) };
+  // Transpiled here, before any run is timed.
+  return { step, argv: await shippedProgramArgv(step, baseDir), ...(until ? { until } : {}) };
 }
 
 /** One run in a fresh directory; the directory and every process are gone when it resolves. */

@@ -81,7 +81,14 @@ export async function measureSweep(
     const args = sweep.args.map((a) => a.replaceAll(PLACEHOLDER, String(size)));
     // The same resolution as a workload's: script through node (tsx for TS), or the command's argv.
     const spec = launchSpecFor(
-      { script: sweep.script, command: sweep.command, args, env: sweep.env, cwd: sweep.cwd },
+      {
+        script: sweep.script,
+        command: sweep.command,
+        args,
+        env: sweep.env,
+        cwd: sweep.cwd,
+        typescript: sweep.typescript,
+      },
       baseDir,
     );
     const timed = await timeRuns(spec, {
