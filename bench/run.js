@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const benches = [
   'startup.js',
+  'typescript.js',
   'cpu-overhead.js',
   'cpu-threads.js',
   'server-load.js',
