@@ -40,6 +40,10 @@ export async function cpuCommand(
   if (note) process.stderr.write(`${note}\n`);
   // Started now: git and the machine are read while the workloads run.
   const history = import('../history/context.js').then((m) => m.runContext());
+  const threadCounts = import('../history/thread-counts.js').then(async (m) => ({
+    last: await m.lastThreadCounts(outDir),
+    note: m.missingThreadsNote,
+  }));
 
   const resultsFile = join(outDir, 'profiles', 'cpu_results.json');
   const { results, interrupted } = await runTargets(
@@ -56,12 +60,18 @@ export async function cpuCommand(
       });
     },
     async (done) => {
+      const result = done.at(-1) as CpuResult;
+      const { last, note } = await threadCounts;
+      const missing =
+        result.state === 'ok'
+          ? note(result.threads, last.of(`${result.suite}/${result.workload}`, result.engine))
+          : undefined;
+      if (missing) result.warning = result.warning ? `${result.warning}; ${missing}` : missing;
       await writeFileAtomic(
         resultsFile,
         `${JSON.stringify({ version: CPU_JSON_VERSION, results: done }, null, 2)}\n`,
       );
-      if (!opts.json)
-        process.stdout.write(`${formatCpuResult(done.at(-1) as CpuResult, process.cwd(), opts.top)}\n\n`);
+      if (!opts.json) process.stdout.write(`${formatCpuResult(result, process.cwd(), opts.top)}\n\n`);
     },
   );
   const { fromCpuResults } = await import('../history/record.js');

@@ -56,6 +56,7 @@ const recordSchema = z.object({
         eng: z.enum(ENGINE_NAMES).optional(),
         ms: finite,
         n: count,
+        th: count.optional(),
         top: z.array(z.tuple([z.string(), z.string(), finite])),
         ...load,
       }),

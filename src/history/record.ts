@@ -75,6 +75,8 @@ export interface CpuEntry extends LoadFigures {
   ms: number;
   /** Sample count. */
   n: number;
+  /** Threads profiled in all its processes, absent when 1: a thread missing from a later run is said so. */
+  th?: number;
   /** Top functions by self value, at most TOP_FUNCTIONS_KEPT. */
   top: TopFunctionRow[];
 }
@@ -237,6 +239,7 @@ export function fromCpuResults(results: readonly CpuResult[], context: RunContex
     ...(r.engine === 'pprof' ? {} : { eng: r.engine }),
     ms: roundSignificant(r.durationMs),
     n: r.sampleCount,
+    ...(r.threads === 1 ? {} : { th: r.threads }),
     top: r.topSelf.slice(0, TOP_FUNCTIONS_KEPT).map((stat) => topRow(stat, context.projectDir)),
     ...loadFigures(r.load),
   }));
