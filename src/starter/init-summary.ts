@@ -2,6 +2,8 @@
  * What `profile init` tells the terminal: the workloads it wrote, what it left out and why, the
  * result of its check, the .gitignore, and the command to run next.
  */
+
+import { plural } from '../util/words.js';
 import type { ConfigCheck } from './check-config.js';
 import type { GitignorePlan } from './gitignore.js';
 import type { Proposals } from './propose.js';
@@ -31,7 +33,7 @@ export function proposalLines(found: Proposals): string[] {
 export function checkLines(check: ConfigCheck): string[] {
   if (check.problems.length > 0) return ['the check found problems:', ...check.problems.map((p) => `  ${p}`)];
   return [
-    `checked: the config loads, and the files and programs of its ${check.workloads.length} workload(s) exist`,
+    `checked: the config loads, and the files and programs of its ${plural(check.workloads.length, 'workload')} exist`,
   ];
 }
 

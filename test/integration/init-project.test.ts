@@ -118,6 +118,7 @@ describe('profile init in a project without perfsuite', () => {
     const init = await runCli(['init'], { cwd: dir, env: { PATH } });
     expect(init.stdout).toMatch(/left out: script "build": tsc is not installed/);
     expect(init.stdout).toMatch(/left out: script "test": vitest is not installed/);
+    expect(init.stdout).toContain('checked: the config loads, and the files and programs of its 3 workloads exist');
     const config = readFileSync(join(dir, 'profile.config.ts'), 'utf8');
     expect(config).toContain("start: { script: 'src/index.ts', timeout: 300 },");
     expect(config).toContain("tool: { script: 'src/cli.ts', args: ['--help'], timeout: 60 },");
