@@ -4,7 +4,6 @@
  * runner swaps the pair and the script for the script's output in its mirror.
  */
 import { tsxLoaderUrl } from '../tsx.js';
-import { transpiledEntry } from './transpiled-entry.js';
 
 export interface ShippedArgv {
   argv: string[];
@@ -16,6 +15,8 @@ export async function shippedArgv(argv: string[], script: string): Promise<Shipp
   const at = argv.indexOf(tsxLoaderUrl);
   if (at < 1 || argv[at - 1] !== '--import' || argv[at + 1] !== script) return { argv };
   try {
+    // Loaded here: esbuild and the transpiler cost start-up only to a run that has TypeScript.
+    const { transpiledEntry } = await import('./transpiled-entry.js');
     const main = await transpiledEntry(script);
     return { argv: [...argv.slice(0, at - 1), main, ...argv.slice(at + 2)] };
   } catch (error) {
