@@ -3,8 +3,7 @@
  * Bundles the report page's browser code (assets/report/, with d3-flame-graph and the d3 modules
  * it needs) into dist/report/page.js (an IIFE, minified) and dist/report/page.css (d3-flame-graph's
  * style, then ours), which src/report/html.ts inlines into reports/index.html. Runs after tsc in
- * `npm run build`; the browser tests call buildReportAssets() too. esbuild is a dev dependency: the
- * published package ships the built files, not the bundler.
+ * `npm run build`; the browser tests call buildReportAssets() too.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

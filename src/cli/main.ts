@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { inPackage } from '../util/package-root.js';
 import { UserError } from '../util/user-error.js';
 import { registrationsFor } from './commands/index.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(inPackage('package.json'), 'utf8')) as {
   version: string;
 };
 

@@ -19,11 +19,12 @@
  */
 import Module, { createRequire, register } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { inPackage } from '../util/package-root.js';
 import { PERFSUITE_SPECIFIER } from './perfsuite-hook.js';
 
 /** The package root: two levels above both src/config (tests) and dist/config (the built CLI). */
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = inPackage();
 
 /** The built hook, always: Node's hooks thread runs plain JavaScript. */
 const hookUrl = pathToFileURL(join(root, 'dist', 'config', 'perfsuite-hook.js'));

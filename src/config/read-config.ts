@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
+import { inPackage } from '../util/package-root.js';
 import { UserError } from '../util/user-error.js';
 import { fallBackToThisPerfsuite } from './fallback-resolve.js';
 import { type Config, configSchema } from './schema.js';
@@ -22,7 +23,7 @@ export const CONFIG_NAMES = [
 ];
 
 /** The demo project's config, used when a project has none of its own. */
-export const DEMO_CONFIG = fileURLToPath(new URL('../../examples/demo/profile.config.ts', import.meta.url));
+export const DEMO_CONFIG = inPackage('examples', 'demo', 'profile.config.ts');
 
 export interface ProjectConfig {
   config: Config;

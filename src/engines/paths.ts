@@ -3,10 +3,10 @@
  * which is two levels above both src/engines (tests) and dist/engines (the built CLI).
  */
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type AgentMode, ENV_AGENT_DIR, ENV_AGENT_MODE } from '../agent/protocol.cjs';
+import { inPackage } from '../util/package-root.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = inPackage();
 
 /** The preload agent, always the built one: workload processes run plain Node. */
 export const agentPath = join(root, 'dist', 'agent', 'preload.cjs');

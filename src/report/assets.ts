@@ -4,6 +4,8 @@
  * html.ts. Read on first use, not on import: a command that never writes the page does not need them.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { inPackage } from '../util/package-root.js';
 
 /** The inlined files' text. */
 export interface ReportAssets {
@@ -13,7 +15,7 @@ export interface ReportAssets {
 
 // This module sits two levels below the package root both as src/report/assets.ts (tests, tsx) and
 // as dist/report/assets.js (the built CLI), so one relative URL finds the bundle from both.
-const bundleDir = new URL('../../dist/report/', import.meta.url);
+const bundleDir = pathToFileURL(`${inPackage('dist', 'report')}/`);
 
 let cached: ReportAssets | undefined;
 

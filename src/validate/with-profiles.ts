@@ -5,10 +5,10 @@
  * is reported as a link-less note on stderr, never as a lost validation.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { inPackage } from '../util/package-root.js';
 import type { ValidateResult } from './measurement.js';
 
-const BIN = fileURLToPath(new URL('../../bin/profile.js', import.meta.url));
+const BIN = inPackage('bin', 'profile.js');
 
 export interface ProfileFlags {
   config?: string | undefined;

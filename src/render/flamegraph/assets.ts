@@ -3,11 +3,13 @@
  * linted and reviewed as JavaScript and CSS rather than as strings in TypeScript.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { inPackage } from '../../util/package-root.js';
 
 // tsc copies no assets into dist/, so they live in assets/flamegraph/ at the package root, which ships.
 // This module sits three levels below the root both as src/render/flamegraph/assets.ts (tests, tsx)
 // and as dist/render/flamegraph/assets.js (the built CLI), so one relative URL serves both.
-const assetsDir = new URL('../../../assets/flamegraph/', import.meta.url);
+const assetsDir = pathToFileURL(`${inPackage('assets', 'flamegraph')}/`);
 
 function readAsset(name: string): string {
   const url = new URL(name, assetsDir);

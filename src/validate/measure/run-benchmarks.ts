@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Benchmarks } from '../../config/schema.js';
 import { inheritedEnv } from '../../runner/launch.js';
 import { type ProcessOutcome, runProcess } from '../../runner/run-process.js';
 import { tsxLoaderUrl } from '../../runner/tsx.js';
+import { inPackage } from '../../util/package-root.js';
 import { UserError } from '../../util/user-error.js';
 import type { Measurement } from '../measurement.js';
 import {
@@ -25,13 +25,7 @@ import {
 import { limitOf, toMeasurement } from './to-measurement.js';
 
 /** The built harness: the child runs plain Node (plus tsx for the user's file), never our sources. */
-export const harnessPath = join(
-  fileURLToPath(new URL('../../../', import.meta.url)),
-  'dist',
-  'validate',
-  'measure',
-  'bench-harness.js',
-);
+export const harnessPath = inPackage('dist', 'validate', 'measure', 'bench-harness.js');
 
 export interface RunBenchmarksOptions {
   /** Patterns on the group name or "group/name": substring, or /regex/. None: every function. */
