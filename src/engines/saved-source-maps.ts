@@ -12,6 +12,7 @@ import { originalPosition } from '../agent/source-mapper.cjs';
 import { mapFrames } from '../model/map-frames.js';
 import type { Frame, Profile } from '../model/profile.js';
 import { pathOf } from '../util/file-path.js';
+import { diskSourceMap } from './disk-source-map.js';
 
 export function applySourceMaps(profile: Profile, record: SourceMapsRecord | undefined): Profile {
   return mapFrames(profile, frameMapper(record));
@@ -22,9 +23,12 @@ export function frameMapper(record: SourceMapsRecord | undefined): (frame: Frame
   const parsed = new Map<string, SourceMap | undefined>();
   const mapOf = (file: string): SourceMap | undefined => {
     if (!parsed.has(file)) {
-      // Keyed as V8 names scripts: a path for CommonJS, a file:// URL for ES modules.
+      // Keyed as V8 names scripts: a path for CommonJS, a file:// URL for ES modules. A script the
+      // process saved no map for (a thread ended where it could not save them) may have one on disk.
       const payload =
-        record?.maps[file] ?? (file.startsWith('/') ? record?.maps[pathToFileURL(file).href] : undefined);
+        record?.maps[file] ??
+        (file.startsWith('/') ? record?.maps[pathToFileURL(file).href] : undefined) ??
+        (file.startsWith('/') || file.startsWith('file:') ? diskSourceMap(file) : undefined);
       let map: SourceMap | undefined;
       try {
         map = payload ? new SourceMap(payload as ConstructorParameters<typeof SourceMap>[0]) : undefined;
